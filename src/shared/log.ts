@@ -1,0 +1,67 @@
+import type { Category } from '../engine/types';
+
+/**
+ * What the worker keeps per tab in storage.session (key `tab:<id>`), and the popup reads directly.
+ * Bounded: at most MAX_EVENTS events of at most ~MAX_EVENT_HEADER_BYTES header text each.
+ */
+export const MAX_EVENTS = 40;
+export const MAX_EVENT_HEADER_BYTES = 1200;
+export const MAX_HEADER_VALUE = 256;
+export const MAX_URL = 1024;
+
+/** One refused request, as recorded by the worker. Page-controlled strings are truncated. */
+export interface RefusalEvent {
+  /** Monotonic per tab; stable key for lists. */
+  seq: number;
+  time: number;
+  url: string;
+  method: string;
+  type: string;
+  status: number;
+  error?: string;
+  frameId: number;
+  /** URL of the document that made the request (Chrome: initiator origin; Firefox: documentUrl). */
+  initiator?: string;
+  /** Response headers, lower-case names; Set-Cookie reduced to cookie names. */
+  headers: Record<string, string>;
+  /** Diagnosis made at capture (without page text or cookies); the popup refines it. */
+  cause: string;
+  category: Category;
+  vendor: string | null;
+  /** 2 main-frame document, 1 frame or script/xhr, 0 image/media/other. */
+  severity: number;
+}
+
+export interface TabLog {
+  tabId: number;
+  /** URL of the document the log belongs to. */
+  documentUrl: string;
+  /** Newest last. */
+  events: RefusalEvent[];
+  /** Refusals seen on this document, including those dropped from `events`. */
+  total: number;
+  /** How many older events were dropped to keep the log bounded. */
+  dropped: number;
+  worst: number;
+  nextSeq: number;
+}
+
+export const tabKey = (tabId: number): string => `tab:${tabId}`;
+
+export function emptyLog(tabId: number, documentUrl: string): TabLog {
+  return { tabId, documentUrl, events: [], total: 0, dropped: 0, worst: -1, nextSeq: 1 };
+}
+
+/** Appends, keeping the newest MAX_EVENTS. Returns the same object (mutated). */
+export function appendEvent(log: TabLog, event: Omit<RefusalEvent, 'seq'>): TabLog {
+  log.events.push({ ...event, seq: log.nextSeq++ });
+  log.total++;
+  if (event.severity > log.worst) log.worst = event.severity;
+  if (log.events.length > MAX_EVENTS) {
+    // Drop the oldest event, but never the page's own refusal: it is the main finding.
+    const victim = log.events.findIndex((e) => e.severity < 2);
+    log.events.splice(victim < 0 ? 0 : victim, 1);
+    log.dropped++;
+  }
+  return log;
+}

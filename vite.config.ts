@@ -1,0 +1,45 @@
+import { defineConfig } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+type Target = 'chrome' | 'firefox';
+
+/**
+ * One manifest for both browsers; each build keeps only the keys its browser understands
+ * (Chrome warns on `browser_specific_settings`, Firefox MV3 has no service workers).
+ */
+function manifestFor(target: Target): ManifestV3Export {
+  const { background, browser_specific_settings, ...rest } = structuredClone(baseManifest);
+  const common = { ...rest, version: pkg.version };
+  if (target === 'firefox') {
+    return {
+      ...common,
+      background: { scripts: background.scripts, type: 'module' },
+      browser_specific_settings,
+    } as unknown as ManifestV3Export;
+  }
+  return {
+    ...common,
+    background: { service_worker: background.service_worker, type: 'module' },
+  } as unknown as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
+    define: {
+      __BENCH__: JSON.stringify(process.env.WHY_BLOCKED_BENCH === '1'),
+    },
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: target === 'firefox' ? 'firefox128' : 'chrome120',
+      sourcemap: false,
+      minify: true,
+    },
+    server: { port: 5173, strictPort: true },
+  };
+});
