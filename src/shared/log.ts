@@ -65,3 +65,6 @@ export function appendEvent(log: TabLog, event: Omit<RefusalEvent, 'seq'>): TabL
   }
   return log;
 }
+
+/** The resource the user chose in the context menu, for the popup to open on (storage.session). */
+export const focusKey = (tabId: number): string => `focus:${tabId}`;

@@ -1,0 +1,134 @@
+import { diagnose } from '../engine/diagnose';
+import { hasMarkerHeader, isBlockingError, statusVerdict } from '../engine/precheck';
+import { MAX_URL, type RefusalEvent } from '../shared/log';
+import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
+import { record, startDocument } from './tab-log';
+import { settleMainFrame } from './main-frame-waiters';
+
+/** The fields of webRequest details this module reads; both browsers provide them. */
+export interface ResponseDetails {
+  tabId: number;
+  frameId: number;
+  url: string;
+  method: string;
+  type: string;
+  statusCode: number;
+  responseHeaders?: RawHeader[];
+  timeStamp: number;
+  /** Chrome: origin of the document that made the request. */
+  initiator?: string;
+  /** Firefox: URL of the document that made the request. */
+  documentUrl?: string;
+  originUrl?: string;
+}
+
+export interface ErrorDetails {
+  tabId: number;
+  frameId: number;
+  url: string;
+  method: string;
+  type: string;
+  error: string;
+  timeStamp: number;
+  initiator?: string;
+  documentUrl?: string;
+}
+
+/**
+ * webRequest.onHeadersReceived: the status arrives here first, before an image's load can end in
+ * net::ERR_ABORTED. Ordinary responses pay one table read (and main frames one more compare).
+ */
+export function onResponse(details: ResponseDetails): void {
+  const verdict = statusVerdict(details.statusCode);
+  if (verdict === 0) {
+    if (details.type === 'main_frame') newDocument(details);
+    return;
+  }
+  if (details.tabId < 0) return;
+  if (verdict === 2 && !hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders))) {
+    if (details.type === 'main_frame') newDocument(details);
+    return;
+  }
+  try {
+    if (details.type === 'main_frame') newDocument(details);
+    const headers = compactHeaders(details.responseHeaders);
+    capture(details, details.statusCode, headers, undefined, details.initiator ?? details.documentUrl ?? details.originUrl);
+  } catch (error) {
+    // One bad event must never stop the listener.
+    console.warn('Why Blocked: could not record a response', error);
+  }
+}
+
+/** webRequest.onErrorOccurred: only ERR_BLOCKED_BY_* errors are refusals. */
+export function onError(details: ErrorDetails): void {
+  if (!isBlockingError(details.error) || details.tabId < 0) return;
+  try {
+    if (details.type === 'main_frame') {
+      settleMainFrame(details.tabId, 0, true);
+      startDocument(details.tabId, details.url);
+    }
+    capture(details, 0, {}, details.error.slice(0, 120), details.initiator ?? details.documentUrl);
+  } catch (error) {
+    console.warn('Why Blocked: could not record an error', error);
+  }
+}
+
+function newDocument(details: ResponseDetails): void {
+  if (details.tabId < 0) return;
+  // Redirects also pass here; only the final answer matters to the retry waiter.
+  if (details.statusCode < 300 || details.statusCode >= 400) settleMainFrame(details.tabId, details.statusCode, verdictOf(details));
+  startDocument(details.tabId, details.url);
+}
+
+function verdictOf(details: ResponseDetails): boolean {
+  const verdict = statusVerdict(details.statusCode);
+  return verdict === 1 || (verdict === 2 && hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders)));
+}
+
+function headerNames(headers: RawHeader[] | undefined): string[] {
+  return Array.isArray(headers) ? headers.map((h) => h.name) : [];
+}
+
+function capture(
+  details: { tabId: number; frameId: number; url: string; method: string; type: string; timeStamp: number },
+  status: number,
+  headers: Record<string, string>,
+  error: string | undefined,
+  initiator: string | undefined,
+): void {
+  const url = String(details.url).slice(0, MAX_URL);
+  const time = Number.isFinite(details.timeStamp) ? Math.round(details.timeStamp) : Date.now();
+  const diagnosis = diagnose({
+    url,
+    method: details.method,
+    type: details.type,
+    status,
+    headers,
+    cookies: cookieNamesFrom(headers),
+    error,
+    initiator,
+    time,
+  });
+  const event: Omit<RefusalEvent, 'seq'> = {
+    time,
+    url,
+    method: String(details.method).slice(0, 16),
+    type: details.type,
+    status,
+    frameId: details.frameId,
+    headers,
+    cause: diagnosis.cause,
+    category: diagnosis.category,
+    vendor: diagnosis.vendor,
+    severity: severityOf(details.type),
+  };
+  if (error) event.error = error;
+  if (initiator) event.initiator = String(initiator).slice(0, MAX_URL);
+  record(details.tabId, details.type === 'main_frame' ? url : undefined, event);
+}
+
+function severityOf(type: string): number {
+  if (type === 'main_frame') return 2;
+  if (type === 'sub_frame' || type === 'script' || type === 'xmlhttprequest' || type === 'stylesheet') return 1;
+  return 0;
+}

@@ -1,0 +1,70 @@
+import { browser } from '../shared/browser';
+import type { FixAction, FixResult } from '../shared/messages';
+import { isGecko, siteOf } from '../shared/platform';
+import { waitForMainFrame } from './main-frame-waiters';
+
+const RETRY_TIMEOUT_MS = 15_000;
+
+/** Carries out one fix; every failure comes back as a message key, never as a throw. */
+export async function runFix(action: FixAction, tabId: number, url: string, thenRetry: boolean): Promise<FixResult> {
+  try {
+    await browser.tabs.get(tabId);
+  } catch {
+    return { ok: false, message: 'fixErrorTabClosed' };
+  }
+  const site = siteOf(url);
+  if (!site && action !== 'retry') return { ok: false, message: 'fixErrorNotWebsite' };
+  try {
+    if (action === 'clear-cookies' && site) {
+      const removed = await clearCookies(site);
+      const result: FixResult = { ok: true, message: 'fixDoneCookies', detail: String(removed) };
+      return thenRetry ? { ...result, retry: await reloadAndCheck(tabId) } : result;
+    }
+    if (action === 'clear-cache' && site) {
+      await clearCache(site);
+      const result: FixResult = { ok: true, message: isGecko() ? 'fixDoneCacheAll' : 'fixDoneCache' };
+      return thenRetry ? { ...result, retry: await reloadAndCheck(tabId) } : result;
+    }
+    return { ok: true, message: 'fixDoneRetry', retry: await reloadAndCheck(tabId) };
+  } catch (error) {
+    return { ok: false, message: 'fixErrorFailed', detail: String((error as Error)?.message ?? error).slice(0, 200) };
+  }
+}
+
+/** Chrome's RemovalOptions has `origins` and DataTypeSet `cacheStorage`; the polyfill types lack them. */
+type RemovalOptions = { origins?: string[]; hostnames?: string[]; since?: number };
+type DataTypes = { cookies?: boolean; cache?: boolean; cacheStorage?: boolean };
+const removeData = (options: RemovalOptions, types: DataTypes): Promise<void> =>
+  (browser.browsingData.remove as (o: RemovalOptions, t: DataTypes) => Promise<void>)(options, types);
+
+/**
+ * browsingData scoped to the site (Chrome: origins; Firefox: hostnames), then the cookies API for
+ * any cookie still sent to the page (a parent domain's, which Firefox's hostnames miss).
+ * Returns how many cookies the page was sending.
+ */
+async function clearCookies(site: URL): Promise<number> {
+  const before = await browser.cookies.getAll({ url: site.href });
+  await removeData(isGecko() ? { hostnames: [site.hostname] } : { origins: [site.origin] }, { cookies: true });
+  const left = await browser.cookies.getAll({ url: site.href });
+  await Promise.all(
+    left.map((cookie) =>
+      browser.cookies.remove({ url: `${site.protocol}//${cookie.domain.replace(/^\./, '')}${cookie.path}`, name: cookie.name, storeId: cookie.storeId }),
+    ),
+  );
+  return before.length;
+}
+
+async function clearCache(site: URL): Promise<void> {
+  if (isGecko()) {
+    // Firefox cannot clear one site's cache; the popup said so and the user confirmed.
+    await browser.browsingData.removeCache({});
+    return;
+  }
+  await removeData({ origins: [site.origin] }, { cache: true, cacheStorage: true });
+}
+
+export async function reloadAndCheck(tabId: number): Promise<{ refused: boolean; status: number | null }> {
+  const outcome = waitForMainFrame(tabId, RETRY_TIMEOUT_MS);
+  await browser.tabs.reload(tabId, { bypassCache: true });
+  return outcome;
+}

@@ -1,0 +1,113 @@
+import { browser } from '../shared/browser';
+import { appendEvent, emptyLog, tabKey, type RefusalEvent, type TabLog } from '../shared/log';
+
+/**
+ * Per-tab refusal logs: kept in memory, written to storage.session in batches (never one write per
+ * request), reloaded from storage.session when the worker starts again.
+ */
+const FLUSH_DELAY_MS = 150;
+
+const logs = new Map<number, TabLog>();
+const dirty = new Set<number>();
+const removed = new Set<number>();
+/** Tabs that started a new document since this worker started: their stored logs are stale. */
+const newDocuments = new Set<number>();
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let onFlushed: (logs: TabLog[]) => void = () => {};
+
+/** Resolves once the logs of a previous worker life are back in memory. */
+const restored: Promise<void> = restore();
+
+async function restore(): Promise<void> {
+  try {
+    const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(all)) {
+      if (!key.startsWith('tab:') || !isTabLog(value) || newDocuments.has(value.tabId)) continue;
+      // Events recorded while the restore was under way go after the stored ones.
+      const early = logs.get(value.tabId);
+      logs.set(value.tabId, value);
+      for (const { seq: _seq, ...event } of early?.events ?? []) appendEvent(value, event);
+      if (early) value.dropped += early.dropped;
+    }
+  } catch (error) {
+    console.warn('Why Blocked: could not restore tab logs', error);
+  }
+}
+
+function isTabLog(value: unknown): value is TabLog {
+  return typeof value === 'object' && value !== null && Array.isArray((value as TabLog).events) && typeof (value as TabLog).tabId === 'number';
+}
+
+export function setFlushListener(listener: (logs: TabLog[]) => void): void {
+  onFlushed = listener;
+}
+
+export function record(tabId: number, documentUrl: string | undefined, event: Omit<RefusalEvent, 'seq'>): void {
+  let log = logs.get(tabId);
+  if (!log) {
+    log = emptyLog(tabId, documentUrl ?? '');
+    logs.set(tabId, log);
+  }
+  appendEvent(log, event);
+  markDirty(tabId);
+}
+
+/** The tab is showing a new document: what was refused before belongs to the old one. */
+export function startDocument(tabId: number, url: string): void {
+  const log = logs.get(tabId);
+  if (log && log.total === 0 && log.documentUrl === url) return;
+  // Keep nothing of the old document, but remember the tab so its (now empty) state is written.
+  newDocuments.add(tabId);
+  logs.set(tabId, emptyLog(tabId, url));
+  markDirty(tabId);
+}
+
+export function forgetTab(tabId: number): void {
+  logs.delete(tabId);
+  dirty.delete(tabId);
+  removed.add(tabId);
+  scheduleFlush();
+}
+
+export function logOf(tabId: number): TabLog | undefined {
+  return logs.get(tabId);
+}
+
+function markDirty(tabId: number): void {
+  dirty.add(tabId);
+  removed.delete(tabId);
+  scheduleFlush();
+}
+
+function scheduleFlush(): void {
+  flushTimer ??= setTimeout(() => {
+    flushTimer = undefined;
+    void flush();
+  }, FLUSH_DELAY_MS);
+}
+
+export async function flush(): Promise<void> {
+  await restored;
+  const toWrite: Record<string, TabLog> = {};
+  const written: TabLog[] = [];
+  const emptied: string[] = [];
+  for (const tabId of dirty) {
+    const log = logs.get(tabId);
+    if (!log) continue;
+    if (log.total === 0) emptied.push(tabKey(tabId));
+    else toWrite[tabKey(tabId)] = log;
+    written.push(log);
+  }
+  dirty.clear();
+  const gone = [...removed].map(tabKey);
+  removed.clear();
+  try {
+    if (Object.keys(toWrite).length) await browser.storage.session.set(toWrite);
+    if (emptied.length || gone.length) await browser.storage.session.remove([...emptied, ...gone]);
+  } catch (error) {
+    console.warn('Why Blocked: could not store tab logs', error);
+  }
+  onFlushed(written);
+}
+
+export const whenRestored = (): Promise<void> => restored;

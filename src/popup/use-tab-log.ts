@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../shared/browser';
+import { focusKey, tabKey, type TabLog } from '../shared/log';
+
+export interface TabState {
+  tabId: number | null;
+  tabUrl: string;
+  log: TabLog | null;
+  /** The resource chosen in the context menu, if any. */
+  focus: string | null;
+  loading: boolean;
+}
+
+/**
+ * Reads the tab's log straight from storage.session (no round trip to a worker that may be asleep)
+ * and follows changes while the popup is open.
+ */
+export function useTabLog(params: URLSearchParams): TabState {
+  const [state, setState] = useState<TabState>({ tabId: null, tabUrl: '', log: null, focus: null, loading: true });
+
+  useEffect(() => {
+    let tabId: number | null = null;
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+      if (area !== 'session' || tabId === null) return;
+      const change = changes[tabKey(tabId)];
+      if (change) setState((s) => ({ ...s, log: (change.newValue as TabLog | undefined) ?? null }));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    void (async () => {
+      const tab = await resolveTab(params);
+      if (!tab) {
+        setState({ tabId: null, tabUrl: '', log: null, focus: null, loading: false });
+        return;
+      }
+      tabId = tab.id;
+      const stored = await browser.storage.session.get([tabKey(tab.id), focusKey(tab.id)]);
+      const focus = params.get('focus') ?? (stored[focusKey(tab.id)] as string | undefined) ?? null;
+      if (stored[focusKey(tab.id)] !== undefined) void browser.storage.session.remove(focusKey(tab.id));
+      setState({
+        tabId: tab.id,
+        tabUrl: tab.url,
+        log: (stored[tabKey(tab.id)] as TabLog | undefined) ?? null,
+        focus: focus || null,
+        loading: false,
+      });
+    })();
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  return state;
+}
+
+async function resolveTab(params: URLSearchParams): Promise<{ id: number; url: string } | null> {
+  const fromParam = Number(params.get('tabId'));
+  try {
+    if (params.has('tabId') && Number.isInteger(fromParam) && fromParam >= 0) {
+      const tab = await browser.tabs.get(fromParam);
+      return { id: fromParam, url: tab.url ?? '' };
+    }
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id !== undefined ? { id: tab.id, url: tab.url ?? '' } : null;
+  } catch {
+    return null;
+  }
+}

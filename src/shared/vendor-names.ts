@@ -1,0 +1,43 @@
+/** Display names of vendor ids; an unknown id is shown as it is. */
+const NAMES: Record<string, string> = {
+  cloudflare: 'Cloudflare',
+  akamai: 'Akamai',
+  imperva: 'Imperva (Incapsula)',
+  'aws-waf': 'AWS WAF',
+  'aws-cloudfront': 'Amazon CloudFront',
+  'aws-s3': 'Amazon S3',
+  'google-cloud-storage': 'Google Cloud Storage',
+  'cloudflare-r2': 'Cloudflare R2',
+  datadome: 'DataDome',
+  perimeterx: 'HUMAN (PerimeterX)',
+  f5: 'F5 BIG-IP ASM',
+  kasada: 'Kasada',
+  sucuri: 'Sucuri',
+  fastly: 'Fastly',
+  azure: 'Azure Front Door / Application Gateway',
+  'google-cloud-armor': 'Google Cloud Armor',
+  google: 'Google',
+  barracuda: 'Barracuda',
+  fortinet: 'Fortinet FortiWeb',
+  modsecurity: 'ModSecurity',
+  wordfence: 'Wordfence',
+  vercel: 'Vercel',
+  netlify: 'Netlify',
+  radware: 'Radware',
+  reblaze: 'Reblaze',
+  stackpath: 'StackPath',
+  varnish: 'Varnish',
+  'ddos-guard': 'DDoS-Guard',
+  nginx: 'nginx',
+  apache: 'Apache',
+  iis: 'Microsoft IIS',
+  django: 'Django',
+  rails: 'Ruby on Rails',
+  laravel: 'Laravel',
+  github: 'GitHub',
+  linkedin: 'LinkedIn',
+};
+
+export function vendorName(id: string): string {
+  return NAMES[id] ?? id;
+}
