@@ -1,6 +1,6 @@
 import { diagnose } from '../engine/diagnose';
 import { hasMarkerHeader, isBlockingError, statusVerdict } from '../engine/precheck';
-import { MAX_URL, type RefusalEvent } from '../shared/log';
+import type { RefusalEvent } from '../shared/log';
 import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
 import { record, startDocument } from './tab-log';
 import { settleMainFrame } from './main-frame-waiters';
@@ -96,7 +96,8 @@ function capture(
   error: string | undefined,
   initiator: string | undefined,
 ): void {
-  const url = String(details.url).slice(0, MAX_URL);
+  // The engine bounds what it reads; the log clips what it stores (signed URLs are long).
+  const url = String(details.url).slice(0, 8192);
   const time = Number.isFinite(details.timeStamp) ? Math.round(details.timeStamp) : Date.now();
   const diagnosis = diagnose({
     url,
@@ -123,7 +124,7 @@ function capture(
     severity: severityOf(details.type),
   };
   if (error) event.error = error;
-  if (initiator) event.initiator = String(initiator).slice(0, MAX_URL);
+  if (initiator) event.initiator = String(initiator);
   record(details.tabId, details.type === 'main_frame' ? url : undefined, event);
 }
 

@@ -4,10 +4,10 @@ import type { Category } from '../engine/types';
  * What the worker keeps per tab in storage.session (key `tab:<id>`), and the popup reads directly.
  * Bounded: at most MAX_EVENTS events of at most ~MAX_EVENT_HEADER_BYTES header text each.
  */
-export const MAX_EVENTS = 40;
+export const MAX_EVENTS = 30;
 export const MAX_EVENT_HEADER_BYTES = 1200;
 export const MAX_HEADER_VALUE = 256;
-export const MAX_URL = 1024;
+export const MAX_URL = 600;
 
 /** One refused request, as recorded by the worker. Page-controlled strings are truncated. */
 export interface RefusalEvent {
@@ -54,7 +54,9 @@ export function emptyLog(tabId: number, documentUrl: string): TabLog {
 
 /** Appends, keeping the newest MAX_EVENTS. Returns the same object (mutated). */
 export function appendEvent(log: TabLog, event: Omit<RefusalEvent, 'seq'>): TabLog {
-  log.events.push({ ...event, seq: log.nextSeq++ });
+  const stored: RefusalEvent = { ...event, url: event.url.slice(0, MAX_URL), seq: log.nextSeq++ };
+  if (event.initiator !== undefined) stored.initiator = event.initiator.slice(0, MAX_URL);
+  log.events.push(stored);
   log.total++;
   if (event.severity > log.worst) log.worst = event.severity;
   if (log.events.length > MAX_EVENTS) {
