@@ -20,6 +20,8 @@ export interface ResponseDetails {
   /** Firefox: URL of the document that made the request. */
   documentUrl?: string;
   originUrl?: string;
+  /** Chrome: "prerender" for a page loaded ahead of time that the user has not seen yet. */
+  documentLifecycle?: string;
 }
 
 export interface ErrorDetails {
@@ -44,7 +46,8 @@ export function onResponse(details: ResponseDetails): void {
     if (details.type === 'main_frame') newDocument(details);
     return;
   }
-  if (details.tabId < 0) return;
+  // A prerendered page is not the tab's document until it is shown: it must not touch its log.
+  if (details.tabId < 0 || details.documentLifecycle === 'prerender') return;
   if (verdict === 2 && !hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders))) {
     if (details.type === 'main_frame') newDocument(details);
     return;
@@ -74,7 +77,7 @@ export function onError(details: ErrorDetails): void {
 }
 
 function newDocument(details: ResponseDetails): void {
-  if (details.tabId < 0) return;
+  if (details.tabId < 0 || details.documentLifecycle === 'prerender') return;
   // Redirects also pass here; only the final answer matters to the retry waiter.
   if (details.statusCode < 300 || details.statusCode >= 400) settleMainFrame(details.tabId, details.statusCode, verdictOf(details));
   startDocument(details.tabId, details.url);

@@ -10,6 +10,8 @@ const FLUSH_DELAY_MS = 150;
 const logs = new Map<number, TabLog>();
 const dirty = new Set<number>();
 const removed = new Set<number>();
+/** Recently closed tabs (ids are not reused within a browser session). */
+const closed = new Set<number>();
 /** Tabs that started a new document since this worker started: their stored logs are stale. */
 const newDocuments = new Set<number>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -43,6 +45,8 @@ export function setFlushListener(listener: (logs: TabLog[]) => void): void {
 }
 
 export function record(tabId: number, documentUrl: string | undefined, event: Omit<RefusalEvent, 'seq'>): void {
+  // A request that finishes after its tab closed belongs to nothing on screen.
+  if (closed.has(tabId)) return;
   let log = logs.get(tabId);
   if (!log) {
     log = emptyLog(tabId, documentUrl ?? '');
@@ -54,6 +58,7 @@ export function record(tabId: number, documentUrl: string | undefined, event: Om
 
 /** The tab is showing a new document: what was refused before belongs to the old one. */
 export function startDocument(tabId: number, url: string): void {
+  if (closed.has(tabId)) return;
   const log = logs.get(tabId);
   if (log && log.total === 0 && log.documentUrl === url) return;
   // Keep nothing of the old document, but remember the tab so its (now empty) state is written.
@@ -63,6 +68,8 @@ export function startDocument(tabId: number, url: string): void {
 }
 
 export function forgetTab(tabId: number): void {
+  closed.add(tabId);
+  if (closed.size > 1000) closed.delete(closed.values().next().value as number);
   logs.delete(tabId);
   dirty.delete(tabId);
   removed.add(tabId);
@@ -71,6 +78,23 @@ export function forgetTab(tabId: number): void {
 
 export function logOf(tabId: number): TabLog | undefined {
   return logs.get(tabId);
+}
+
+/**
+ * A document committed in the tab. After a redirect chain it is the chain's last URL, which the log
+ * already has; a different URL means the document came without a request the listener saw (the
+ * back/forward cache), so the log is stale. Fragments don't make a new document.
+ */
+export async function onDocumentCommitted(tabId: number, url: string | undefined): Promise<void> {
+  if (!url) return;
+  await restored;
+  const log = logs.get(tabId);
+  if (log && withoutHash(log.documentUrl) !== withoutHash(url)) startDocument(tabId, url);
+}
+
+function withoutHash(url: string): string {
+  const at = url.indexOf('#');
+  return at < 0 ? url : url.slice(0, at);
 }
 
 function markDirty(tabId: number): void {
