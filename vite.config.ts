@@ -36,7 +36,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
-      target: target === 'firefox' ? 'firefox128' : 'chrome120',
+      target: target === 'firefox' ? 'firefox142' : 'chrome120',
       sourcemap: false,
       minify: true,
     },
