@@ -41,7 +41,7 @@ export interface ErrorDetails {
  * net::ERR_ABORTED. Ordinary responses pay one table read (and main frames one more compare).
  */
 export function onResponse(details: ResponseDetails): void {
-  const verdict = statusVerdict(details.statusCode);
+  const verdict = statusVerdict(details.statusCode, details.type);
   if (verdict === 0) {
     if (details.type === 'main_frame') newDocument(details);
     return;
@@ -84,7 +84,7 @@ function newDocument(details: ResponseDetails): void {
 }
 
 function verdictOf(details: ResponseDetails): boolean {
-  const verdict = statusVerdict(details.statusCode);
+  const verdict = statusVerdict(details.statusCode, details.type);
   return verdict === 1 || (verdict === 2 && hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders)));
 }
 

@@ -1,10 +1,16 @@
-import { clip, extractReference, prepare, test, type Prepared } from './match';
+import { extractReference, prepare, test, type Prepared } from './match';
+import { vendorsInFront } from './presence';
+import { retryAfterSeconds } from './retry-after';
 import type { Marker, Signature } from './signature';
 import { SIGNATURES } from './signatures';
-import { retryAfterSeconds } from './retry-after';
+import { sanitize } from './sanitize';
+import { statusEvidence } from './status-notes';
 import type { Diagnosis, Evidence, Observation } from './types';
+import { vendorLabel } from './vendor-label';
 
 const MAX_CONFIDENCE = 0.99;
+/** Extra markers add at most this much: corroboration, never enough to flip a ranking. */
+const MAX_EXTRA = 0.04;
 
 interface Candidate {
   sig: Signature;
@@ -14,44 +20,97 @@ interface Candidate {
 
 /** Turns one observation into the most likely explanation. Pure and total: never throws. */
 export function diagnose(obs: Observation, signatures: readonly Signature[] = SIGNATURES): Diagnosis {
+  try {
+    return diagnoseSafely(obs, signatures);
+  } catch {
+    // Backstop for inputs no test imagined (e.g. a getter that throws): still a valid answer.
+    return build(FALLBACK, null, prepare(sanitize(null)), signatures);
+  }
+}
+
+function diagnoseSafely(obs: Observation, signatures: readonly Signature[]): Diagnosis {
   const p = prepare(sanitize(obs));
   let best: Candidate | null = null;
-  for (const sig of signatures) {
+  for (const sig of candidatesFor(signatures, p.obs.status)) {
     const candidate = evaluate(sig, p);
-    if (candidate && (!best || candidate.score > best.score)) best = candidate;
+    if (!candidate) continue;
+    if (sig.expected) {
+      best = candidate;
+      break;
+    }
+    if (!best || candidate.score > best.score) best = candidate;
   }
-  const sig = best?.sig ?? FALLBACK;
-  const evidence = [statusEvidence(p.obs), ...(best?.evidence ?? [])];
-  return {
+  return build(best?.sig ?? FALLBACK, best, p, signatures);
+}
+
+function build(sig: Signature, best: Candidate | null, p: Prepared, signatures: readonly Signature[]): Diagnosis {
+  const found = best?.evidence ?? [];
+  // A network error already shown as a marker needs no second line.
+  const evidence = p.obs.status === 0 && found.some((e) => e.kind === 'error') ? [...found] : [statusEvidence(p.obs), ...found];
+  const diagnosis: Diagnosis = {
     cause: sig.id,
     category: sig.category,
     vendor: sig.vendor,
-    confidence: round(best?.score ?? sig.confidence),
+    confidence: round(Math.min(MAX_CONFIDENCE, best?.score ?? sig.confidence)),
     evidence,
-    reference: sig.reference ? toReference(sig, p) : null,
+    reference: sig.reference ? extractReference(sig.reference, p) : null,
     fixes: [...sig.fixes],
     retryAfterSeconds: retryAfterSeconds(p.obs.headers, p.obs.time),
     summary: sig.summary,
     developerNote: sig.developerNote,
   };
+  if (sig.expected) diagnosis.expected = true;
+  if (p.obs.status > 0) addInFront(diagnosis, signatures, p);
+  return diagnosis;
+}
+
+/**
+ * Names the CDNs/WAFs seen in front of the site. When the finding is not theirs, says so: a 403
+ * that passed through Cloudflare untouched is the application's refusal, not Cloudflare's.
+ */
+function addInFront(d: Diagnosis, signatures: readonly Signature[], p: Prepared): void {
+  const present = vendorsInFront(signatures, p);
+  if (present.length === 0) return;
+  d.inFront = present.map((v) => v.vendor);
+  const bystanders = present.filter((v) => v.vendor !== d.vendor);
+  if (bystanders.length === 0 || d.expected) return;
+  const names = bystanders.map((v) => vendorLabel(v.vendor)).join(' and ');
+  const seen = bystanders.map((v) => v.evidence.name).join(', ');
+  d.developerNote += ` ${names} ${bystanders.length > 1 ? 'are' : 'is'} in front of this site (${seen}) but left none of its block or challenge markers: it passed the refusal on rather than causing it, so look at the site's own server or application${d.vendor ? '' : ' (or the rules it sends through the CDN)'}.`;
+  for (const v of bystanders.slice(0, 3)) {
+    d.evidence.push({ ...v.evidence, note: `${vendorLabel(v.vendor)} is present (not by itself a sign that it blocked anything).` });
+  }
+}
+
+const indexCache = new WeakMap<readonly Signature[], { byStatus: Map<number, Signature[]>; anyStatus: Signature[] }>();
+
+/** Signatures that can apply to a status, in their original order: most are skipped without a look. */
+function candidatesFor(signatures: readonly Signature[], status: number): readonly Signature[] {
+  let index = indexCache.get(signatures);
+  if (!index) {
+    const anyStatus = signatures.filter((s) => !s.statuses);
+    const statuses = new Set(signatures.flatMap((s) => s.statuses ?? []));
+    const byStatus = new Map<number, Signature[]>();
+    for (const st of statuses) byStatus.set(st, signatures.filter((s) => !s.statuses || s.statuses.includes(st)));
+    index = { byStatus, anyStatus };
+    indexCache.set(signatures, index);
+  }
+  return index.byStatus.get(status) ?? index.anyStatus;
 }
 
 function evaluate(sig: Signature, p: Prepared): Candidate | null {
-  if (sig.statuses && !sig.statuses.includes(p.obs.status)) return null;
-  if (!sig.statuses && sig.acted.length === 0 && p.obs.status === 0 && !p.obs.error) return null;
   if (sig.unless && sig.unless.some((m) => test(m, p))) return null;
   const acted = matches(sig.acted, p);
-  if (sig.acted.length > 0 && acted.length === 0) return null;
+  const needed = sig.acted.length === 0 ? 0 : (sig.minActed ?? 1);
+  if (acted.length < needed) return null;
   const required = sig.requireAll ? matches(sig.requireAll, p) : [];
   if (sig.requireAll && required.length !== sig.requireAll.length) return null;
+  const any = sig.requireAny ? firstMatch(sig.requireAny, p) : null;
+  if (sig.requireAny && !any) return null;
   const presence = sig.presence ? matches(sig.presence, p) : [];
-  // Weak signals only count together: each extra one adds a little, never enough to flip a ranking.
-  const extra = Math.max(0, acted.length - 1) * 0.03 + presence.length * 0.02;
-  return {
-    sig,
-    score: Math.min(MAX_CONFIDENCE, sig.confidence + extra),
-    evidence: [...acted, ...required, ...presence],
-  };
+  const extra = Math.min(MAX_EXTRA, Math.max(0, acted.length - needed) * 0.02 + presence.length * 0.01);
+  const evidence = dedupe([...acted, ...required, ...(any ? [any] : []), ...presence]);
+  return { sig, score: sig.confidence + extra, evidence };
 }
 
 function matches(markers: readonly Marker[], p: Prepared): Evidence[] {
@@ -63,55 +122,22 @@ function matches(markers: readonly Marker[], p: Prepared): Evidence[] {
   return found;
 }
 
-function toReference(sig: Signature, p: Prepared): Diagnosis['reference'] {
-  const rules = sig.reference ?? [];
-  const value = extractReference(rules, p);
-  if (!value) return null;
-  return { label: rules[0]?.label ?? 'Reference', value };
+function firstMatch(markers: readonly Marker[], p: Prepared): Evidence | null {
+  for (const marker of markers) {
+    const evidence = test(marker, p);
+    if (evidence) return evidence;
+  }
+  return null;
 }
 
-function statusEvidence(obs: Observation): Evidence {
-  if (obs.status === 0) {
-    return { kind: 'error', name: 'error', value: clip(obs.error ?? 'network error'), note: 'The request ended in a network error, not an HTTP response.' };
-  }
-  return { kind: 'status', name: 'status', value: String(obs.status), note: STATUS_NOTES[obs.status] ?? 'The HTTP status the server answered with.' };
-}
-
-const STATUS_NOTES: Record<number, string> = {
-  401: '401 Unauthorized: the server wants credentials (sign in).',
-  403: '403 Forbidden: the server understood the request and refuses it, signed in or not.',
-  405: '405 Method Not Allowed.',
-  406: '406 Not Acceptable: often a WAF rejecting the request.',
-  407: '407 Proxy Authentication Required: a proxy between you and the site wants credentials.',
-  418: '418: a joke status some bot protections use to refuse.',
-  429: '429 Too Many Requests: rate limited.',
-  451: '451 Unavailable For Legal Reasons.',
-  503: '503 Service Unavailable.',
-  999: '999: a non-standard refusal (LinkedIn uses it for automated traffic).',
-};
-
-/** Defensive copy: garbage in (wrong types, huge values) must not throw or blow up. */
-function sanitize(obs: Observation): Observation {
-  const headers: Record<string, string> = {};
-  const raw = obs && typeof obs.headers === 'object' && obs.headers !== null ? obs.headers : {};
-  let count = 0;
-  for (const [name, value] of Object.entries(raw)) {
-    if (++count > 200) break;
-    if (typeof value === 'string') headers[name.toLowerCase()] = value.slice(0, 8192);
-  }
-  return {
-    url: typeof obs?.url === 'string' ? obs.url : '',
-    method: typeof obs?.method === 'string' ? obs.method : 'GET',
-    type: typeof obs?.type === 'string' ? obs.type : 'other',
-    status: Number.isInteger(obs?.status) ? obs.status : 0,
-    headers,
-    cookies: Array.isArray(obs?.cookies) ? obs.cookies.filter((c): c is string => typeof c === 'string') : [],
-    pageTitle: typeof obs?.pageTitle === 'string' ? obs.pageTitle : undefined,
-    pageText: typeof obs?.pageText === 'string' ? obs.pageText : undefined,
-    error: typeof obs?.error === 'string' ? obs.error : undefined,
-    initiator: typeof obs?.initiator === 'string' ? obs.initiator : undefined,
-    time: Number.isFinite(obs?.time) ? obs.time : 0,
-  };
+function dedupe(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const key = `${e.kind}\u0000${e.name}\u0000${e.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const FALLBACK: Signature = SIGNATURES.find((s) => s.id === 'unknown') ?? {

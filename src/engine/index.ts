@@ -1,4 +1,10 @@
 export * from './types';
 export { diagnose } from './diagnose';
-export { isRefusal, statusVerdict, hasMarkerHeader, isBlockingError } from './precheck';
+export { judge } from './judge';
+export { reportFor } from './report';
+export { isRefusal, statusVerdict, hasMarkerHeader, isBlockingError, watchedStatuses } from './precheck';
+export { explainHar, parseHar, HarError, type HarFinding } from './har';
+export { SIGNATURES } from './signatures';
+export { vendorLabel } from './vendor-label';
+export { FIX_TEXT } from './fix-text';
 export type { Signature, Marker } from './signature';

@@ -1,5 +1,8 @@
+import { decodeEntities, titleOf } from './html-text';
+import { jsonErrorText } from './json-text';
 import type { Marker, ReferenceRule } from './signature';
-import type { Evidence, Observation } from './types';
+import { isCrossSite } from './site';
+import type { Evidence, Observation, Reference } from './types';
 
 /** Bound on the page text the engine looks at; the reader bounds it too, this is the backstop. */
 export const MAX_TEXT = 64 * 1024;
@@ -9,25 +12,42 @@ const MAX_EVIDENCE_VALUE = 200;
 export interface Prepared {
   obs: Observation;
   url: string;
+  /** Page text with entities decoded, original case (for reference ids). */
+  text: string;
+  /** `text` lower-cased. */
   body: string;
+  titleText: string;
   title: string;
   error: string;
+  type: string;
   cookies: readonly string[];
+  /** Error fields of a JSON body, computed on first use. */
+  json: string | null;
+  crossSite: boolean;
 }
 
 export function prepare(obs: Observation): Prepared {
+  const text = decodeEntities(bounded(obs.pageText, MAX_TEXT));
+  const body = text.toLowerCase();
+  const titleText = bounded(obs.pageTitle, 1024);
+  const title = titleText ? titleText.toLowerCase() : titleOf(body);
   return {
     obs,
-    url: lower(obs.url, 4096),
-    body: lower(obs.pageText, MAX_TEXT),
-    title: lower(obs.pageTitle, 1024),
-    error: lower(obs.error, 256),
+    url: bounded(obs.url, 4096).toLowerCase(),
+    text,
+    body,
+    titleText: titleText || title,
+    title,
+    error: bounded(obs.error, 256).toLowerCase(),
+    type: bounded(obs.type, 64).toLowerCase(),
     cookies: (obs.cookies ?? []).slice(0, 200).map((c) => String(c).toLowerCase()),
+    json: null,
+    crossSite: isCrossSite(bounded(obs.url, 4096), obs.initiator),
   };
 }
 
-function lower(text: unknown, max: number): string {
-  return typeof text === 'string' ? text.slice(0, max).toLowerCase() : '';
+function bounded(text: unknown, max: number): string {
+  return typeof text === 'string' ? text.slice(0, max) : '';
 }
 
 export function clip(value: string, max = MAX_EVIDENCE_VALUE): string {
@@ -36,67 +56,97 @@ export function clip(value: string, max = MAX_EVIDENCE_VALUE): string {
 
 /** Returns the evidence a marker found, or null. */
 export function test(marker: Marker, p: Prepared): Evidence | null {
-  if ('header' in marker) {
-    const raw = p.obs.headers[marker.header];
-    if (typeof raw !== 'string') return null;
-    const value = raw.toLowerCase();
-    if (marker.equals !== undefined && value.trim() !== marker.equals) return null;
-    if (marker.includes !== undefined && !value.includes(marker.includes)) return null;
-    return { kind: 'header', name: marker.header, value: clip(raw), note: marker.note };
-  }
+  if ('header' in marker) return testHeader(marker, p);
   if ('cookie' in marker) {
     const name = marker.cookie.toLowerCase();
     const found = p.cookies.find((c) => (marker.prefix ? c.startsWith(name) : c === name));
     return found === undefined ? null : { kind: 'cookie', name: found, value: '(present)', note: marker.note };
   }
-  if ('body' in marker) {
-    return findText(p.body, marker.body, 'body', marker.note);
-  }
-  if ('title' in marker) {
-    return findText(p.title, marker.title, 'title', marker.note);
+  if ('body' in marker) return findText(p.body, marker.body, 'body', 'page text', marker.note);
+  if ('title' in marker) return findText(p.title, marker.title, 'title', 'title', marker.note);
+  if ('json' in marker) {
+    if (p.json === null) p.json = jsonErrorText(p.text);
+    return findText(p.json, marker.json, 'body', 'JSON error', marker.note);
   }
   if ('error' in marker) {
     return p.error.includes(marker.error.toLowerCase())
       ? { kind: 'error', name: 'error', value: clip(p.obs.error ?? ''), note: marker.note }
       : null;
   }
-  return p.url.includes(marker.url.toLowerCase())
-    ? { kind: 'url', name: 'url', value: marker.url, note: marker.note }
-    : null;
+  if ('url' in marker) {
+    return p.url.includes(marker.url.toLowerCase()) ? { kind: 'url', name: 'url', value: marker.url, note: marker.note } : null;
+  }
+  if ('resourceType' in marker) {
+    return marker.resourceType.includes(p.type) ? { kind: 'context', name: 'resource type', value: p.type, note: marker.note } : null;
+  }
+  return p.crossSite ? { kind: 'context', name: 'initiator', value: clip(p.obs.initiator ?? ''), note: marker.note } : null;
 }
 
-function findText(haystack: string, needle: string, kind: 'body' | 'title', note: string): Evidence | null {
-  const at = haystack.indexOf(needle.toLowerCase());
-  return at < 0 ? null : { kind, name: kind === 'body' ? 'page text' : 'title', value: clip(needle), note };
+function testHeader(marker: Extract<Marker, { header: string }>, p: Prepared): Evidence | null {
+  const raw = p.obs.headers[marker.header];
+  if (typeof raw !== 'string') return null;
+  const value = raw.toLowerCase();
+  if (marker.equals !== undefined && value.trim() !== marker.equals) return null;
+  if (marker.includes !== undefined && !value.includes(marker.includes)) return null;
+  return { kind: 'header', name: marker.header, value: clip(raw), note: marker.note };
 }
 
-const ID_CHARS = /^[A-Za-z0-9.:_-]$/;
+/** Needles are lower case by contract (a test checks every signature), so no per-call lowering. */
+function findText(haystack: string, needle: string, kind: 'body' | 'title', name: string, note: string): Evidence | null {
+  return haystack.length >= needle.length && haystack.includes(needle) ? { kind, name, value: clip(needle), note } : null;
+}
 
 /** Pulls the reference id out by the first rule that finds one. */
-export function extractReference(rules: readonly ReferenceRule[], p: Prepared): string | null {
+export function extractReference(rules: readonly ReferenceRule[], p: Prepared): Reference | null {
   for (const rule of rules) {
     if (rule.header) {
       const value = p.obs.headers[rule.header];
-      if (typeof value === 'string' && value.trim()) return clip(value.trim(), 120);
+      if (typeof value === 'string' && value.trim()) return { label: rule.label, value: clip(value.trim(), 120) };
     }
     if (rule.after) {
-      const found = idAfter(p.obs.pageText, p.body, rule.after) ?? idAfter(p.obs.pageTitle, p.title, rule.after);
-      if (found) return found;
+      const found = idAfter(p.text, p.body, rule.after) ?? idAfter(p.titleText, p.title, rule.after);
+      if (found) return { label: rule.label, value: found };
     }
   }
   return null;
 }
 
-/** The run of id characters after `label` (skipping spaces, '#', ':' and entity leftovers). */
-function idAfter(original: string | undefined, lowered: string, label: string): string | null {
-  if (!original) return null;
+/**
+ * The run of id characters after `label`, skipping separators (spaces, '#', ':', '=') and HTML
+ * tags in between ("Ray ID: <strong>8a1b...</strong>"). Looks at most 300 characters ahead.
+ */
+function idAfter(original: string, lowered: string, label: string): string | null {
+  // Lower-casing can change the length of some characters; then read ids from the lowered text.
+  const source = original.length === lowered.length ? original : lowered;
   const at = lowered.indexOf(label.toLowerCase());
   if (at < 0) return null;
   let i = at + label.length;
-  const end = Math.min(original.length, i + 200);
-  while (i < end && /^[\s#:&;=]$/.test(original[i] ?? '')) i++;
+  const end = Math.min(source.length, i + 300);
+  while (i < end) {
+    const ch = source[i] ?? '';
+    if (ch === '<') {
+      const close = source.indexOf('>', i);
+      if (close < 0 || close >= end) return null;
+      i = close + 1;
+    } else if (SEPARATORS.includes(ch)) i++;
+    else break;
+  }
   let id = '';
-  while (i < end && id.length < 120 && ID_CHARS.test(original[i] ?? '')) id += original[i++];
-  id = id.replace(/^[.:_-]+|[.:_-]+$/g, '');
-  return id.length >= 4 ? id : null;
+  while (i < end && id.length < 120 && isIdChar(source[i] ?? '')) id += source[i++];
+  id = trimPunctuation(id);
+  return id.length >= 4 && /\d/.test(id) ? id : null;
+}
+
+const SEPARATORS = ' \t\r\n#:=\u00a0';
+
+function isIdChar(ch: string): boolean {
+  return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '.' || ch === '-' || ch === '_';
+}
+
+function trimPunctuation(id: string): string {
+  let start = 0;
+  let end = id.length;
+  while (start < end && '.-_'.includes(id[start] ?? '')) start++;
+  while (end > start && '.-_'.includes(id[end - 1] ?? '')) end--;
+  return id.slice(start, end);
 }

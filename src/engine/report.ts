@@ -1,25 +1,55 @@
+import { sanitize } from './sanitize';
 import type { Diagnosis, Observation } from './types';
+import { vendorLabel } from './vendor-label';
+
+/** Headers whose values are secrets: never put in a report, whatever the evidence holds. */
+const SECRET_HEADERS = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization']);
 
 /**
- * A ready-to-send plain-text report for the site owner. It carries what identifies the event in
- * their logs and never a cookie value or an Authorization/Cookie/Set-Cookie header.
+ * A ready-to-send plain-text report for the site owner: what identifies the event in their logs
+ * (URL, time, status, vendor, reference id) and the likely cause. It never carries a cookie value
+ * or an Authorization/Cookie/Set-Cookie header value, and drops the URL's query string, where
+ * signed URLs and tokens keep their secrets.
  */
-export function reportFor(obs: Observation, d: Diagnosis): string {
+export function reportFor(input: Observation, d: Diagnosis): string {
+  const obs = sanitize(input);
   const lines = [
-    'Hello, my request to your site was refused. Details:',
+    'Hello, a request to your site was refused. Details:',
     `URL: ${stripSecrets(obs.url)}`,
-    `Time: ${Number.isFinite(obs.time) && obs.time > 0 ? new Date(obs.time).toISOString() : 'unknown'}`,
-    `Status: ${obs.status || obs.error || 'network error'}`,
+    `Time: ${isoTime(obs.time)}`,
+    `Status: ${obs.status ? String(obs.status) : oneLine(obs.error ?? 'network error')}`,
   ];
-  if (d.vendor) lines.push(`Blocked by: ${d.vendor}`);
-  if (d.reference) lines.push(`${d.reference.label}: ${d.reference.value}`);
-  lines.push(`Likely cause: ${d.category} (${d.cause})`);
+  if (obs.method !== 'GET') lines.push(`Method: ${oneLine(obs.method)}`);
+  if (d.vendor) lines.push(`Refused by: ${vendorLabel(d.vendor)}`);
+  if (d.reference) lines.push(`${oneLine(d.reference.label)}: ${oneLine(d.reference.value)}`);
+  lines.push(`Likely cause: ${d.summary} (${d.category}, ${d.cause})`);
+  const facts = d.evidence.filter((e) => e.kind !== 'cookie' && !SECRET_HEADERS.has(e.name.toLowerCase())).slice(0, 6);
+  if (facts.length) {
+    lines.push('What the browser saw:');
+    for (const e of facts) lines.push(`  - ${e.name}: ${oneLine(e.value)}`);
+  }
   lines.push('', 'Could you tell me why, or lift the block if it is a mistake? Thank you.');
   return lines.join('\n');
 }
 
-/** Drops the query string and fragment: signed URLs and tokens live there. */
+function isoTime(time: unknown): string {
+  return typeof time === 'number' && Number.isFinite(time) && time > 0 && time < 8.64e15 ? new Date(time).toISOString() : 'unknown';
+}
+
+/** Drops the query string and fragment: signed URLs and tokens live there. Also user:password@. */
 function stripSecrets(url: string): string {
-  const cut = url.search(/[?#]/);
-  return (cut < 0 ? url : url.slice(0, cut)).slice(0, 2048);
+  const q = url.indexOf('?');
+  const h = url.indexOf('#');
+  const cut = q < 0 ? h : h < 0 ? q : Math.min(q, h);
+  let base = cut < 0 ? url : url.slice(0, cut);
+  const scheme = base.indexOf('://');
+  const at = base.indexOf('@', scheme + 3);
+  const slash = base.indexOf('/', scheme + 3);
+  if (scheme > 0 && at > 0 && (slash < 0 || at < slash)) base = base.slice(0, scheme + 3) + base.slice(at + 1);
+  return oneLine(base, 2048);
+}
+
+/** Page-controlled text stays on its line: no forged extra lines in the report. */
+function oneLine(text: string, max = 300): string {
+  return String(text).slice(0, max).replace(/[\r\n\t]+/g, ' ');
 }

@@ -9,49 +9,61 @@ export type Marker =
   | { header: string; equals?: string; includes?: string; note: string }
   /** A cookie the site has, by exact name or name prefix (`prefix: true`). */
   | { cookie: string; prefix?: boolean; note: string }
-  /** Text in the refused document's body (needs page text). */
+  /** Text in the refused document's body (entities decoded; needs page text). */
   | { body: string; note: string }
-  /** Text in the refused document's title. */
+  /** Text in the refused document's title (or the body's <title> when no title was read). */
   | { title: string; note: string }
+  /** Text in the error fields (error, message, detail, code...) of a JSON body. */
+  | { json: string; note: string }
   /** A network error name, e.g. "net::ERR_BLOCKED_BY_CLIENT". */
   | { error: string; note: string }
   /** Text in the request URL. */
-  | { url: string; note: string };
+  | { url: string; note: string }
+  /** The webRequest resource type is one of these (main_frame, sub_frame, image...). */
+  | { resourceType: readonly string[]; note: string }
+  /** The request's context: made by a page of another site (compares url and initiator). */
+  | { context: 'cross-site'; note: string };
 
 /** Where to find the reference id a site owner asks for. */
 export interface ReferenceRule {
   label: string;
-  /** Take the value of this header (first token up to a space or comma is not cut: whole value). */
+  /** Take this header's whole value. */
   header?: string;
-  /** Take the id that follows this text in the body or title, e.g. "Ray ID:". */
+  /** Take the id that follows this text in the body or title, e.g. "Ray ID". */
   after?: string;
 }
 
 /**
- * A block source as data. A signature fires when the status fits and at least one `acted`
- * marker matches (or `acted` is empty and `statuses` alone define it, for generic causes).
- * `presence` markers say the vendor is in front of the site: they raise confidence and name
- * the vendor but never make a block on their own.
+ * A block source as data. A signature fires when the status fits and at least `minActed` (one by
+ * default) `acted` markers match, or `acted` is empty and `statuses` alone define it (generic
+ * causes). `presence` markers say the vendor is in front of the site: they raise confidence and
+ * name the vendor but never make a block on their own.
  */
 export interface Signature {
-  /** Cause id, stable: used for grouping, messages and tests. */
+  /** Cause id, unique and stable: used for grouping, messages and tests. */
   id: string;
   vendor: string | null;
   category: Category;
   /** Statuses this source answers with; omitted = any status the pre-check kept. */
   statuses?: readonly number[];
-  /** Evidence that this source acted on this request; one is enough. */
+  /** Evidence that this source acted on this request; one is enough unless `minActed` says more. */
   acted: readonly Marker[];
-  /** Extra markers that must all match as well (e.g. a challenge header AND a 403). */
+  /** Weak signals only count together: how many `acted` markers must match (default 1). */
+  minActed?: number;
+  /** Markers that must all match as well (e.g. a challenge header AND a 403). */
   requireAll?: readonly Marker[];
+  /** At least one of these must match as well (e.g. any sign that it is really this vendor). */
+  requireAny?: readonly Marker[];
   /** Evidence that the vendor is present; adds confidence, never enough alone. */
   presence?: readonly Marker[];
   /** Markers that rule this signature out (e.g. the vendor's own expected 401 endpoint). */
   unless?: readonly Marker[];
-  /** Confidence when one acted marker matches; each further marker adds a little. */
+  /** Confidence when the required acted markers match; each further marker adds a little. */
   confidence: number;
   reference?: readonly ReferenceRule[];
   fixes: readonly FixId[];
+  /** Normal operation, not a refusal: wins over every other match and is left out of lists. */
+  expected?: boolean;
   /** Plain sentence for a person who is not a developer. */
   summary: string;
   /** For developers and site owners: what it means and what to check. */

@@ -58,6 +58,14 @@ export const FIX_IDS = [
   'disable-vpn',
   'pause-extensions',
   'contact-owner',
+  /** Reload the form's page (new CSRF token) and send it again. */
+  'reload-page',
+  /** Ask whoever shared a signed link for a fresh one. */
+  'get-new-link',
+  /** Open a framed page in its own tab: the site refuses to be framed. */
+  'open-directly',
+  /** A browser or network policy: only its administrator can change it. */
+  'contact-admin',
 ] as const;
 export type FixId = (typeof FIX_IDS)[number];
 
@@ -99,6 +107,13 @@ export interface Diagnosis {
   summary: string;
   /** What happened, for developers and site owners: which header, which rule, what to check. */
   developerNote: string;
+  /**
+   * True when the response is part of normal operation, not a refusal (e.g. the 401 of
+   * Cloudflare's challenge-platform /pat/ probe). Lists and the HAR explainer leave these out.
+   */
+  expected?: boolean;
+  /** Vendors seen in front of the site (presence markers), whether or not they acted. */
+  inFront?: string[];
 }
 
 export type ConfidenceWord = 'certain' | 'likely' | 'possible';

@@ -1,5 +1,5 @@
-/** Display names of vendor ids; an unknown id is shown as it is. */
-const NAMES: Record<string, string> = {
+/** Display names for vendor ids in engine-written text (notes, reports); unknown ids as they are. */
+const LABELS: Record<string, string> = {
   cloudflare: 'Cloudflare',
   akamai: 'Akamai',
   imperva: 'Imperva (Incapsula)',
@@ -10,15 +10,15 @@ const NAMES: Record<string, string> = {
   'cloudflare-r2': 'Cloudflare R2',
   datadome: 'DataDome',
   perimeterx: 'HUMAN (PerimeterX)',
-  f5: 'F5 BIG-IP ASM',
+  f5: 'F5 BIG-IP',
   kasada: 'Kasada',
   sucuri: 'Sucuri',
   fastly: 'Fastly',
-  azure: 'Azure Front Door / Application Gateway',
+  azure: 'Microsoft Azure',
   'google-cloud-armor': 'Google Cloud Armor',
   google: 'Google',
   barracuda: 'Barracuda',
-  fortinet: 'Fortinet FortiWeb',
+  fortinet: 'Fortinet',
   modsecurity: 'ModSecurity',
   wordfence: 'Wordfence',
   vercel: 'Vercel',
@@ -38,6 +38,6 @@ const NAMES: Record<string, string> = {
   linkedin: 'LinkedIn',
 };
 
-export function vendorName(id: string): string {
-  return NAMES[id] ?? id;
+export function vendorLabel(id: string): string {
+  return LABELS[id] ?? id;
 }

@@ -1,0 +1,26 @@
+import { diagnose } from './diagnose';
+import { isRefusal } from './precheck';
+import { sanitize } from './sanitize';
+import type { Diagnosis, Observation } from './types';
+
+/**
+ * The whole pipeline as the extension runs it: the pre-check decides whether the observation is a
+ * refusal at all, then the engine explains it. A document that passed the pre-check (a 200 page)
+ * is still read when its text is at hand, for block pages served with 200 (F5 ASM). Returns null
+ * for responses judged fine and for expected ones (Cloudflare's challenge-platform 401).
+ */
+export function judge(input: Observation): Diagnosis | null {
+  const obs = sanitize(input);
+  const refused = isRefusal(obs.status, obs.headers, obs.error, obs.type);
+  const readable = typeof obs.pageText === 'string' && obs.pageText.length > 0 && isDocument(obs.type);
+  if (!refused && !readable) return null;
+  const diagnosis = diagnose(obs);
+  if (diagnosis.expected) return null;
+  // Without the pre-check, only a named source counts: an article about "403 Forbidden" is fine.
+  if (!refused && diagnosis.category === 'unknown') return null;
+  return diagnosis;
+}
+
+function isDocument(type: string): boolean {
+  return type === 'main_frame' || type === 'sub_frame';
+}
