@@ -1,14 +1,8 @@
 import { render } from 'preact';
 import { t } from '../shared/i18n';
+import { Options } from './Options';
 
-function Options() {
-  return (
-    <>
-      <h1>{t('extName')}</h1>
-      <p>{t('extDescription')}</p>
-    </>
-  );
-}
-
+document.documentElement.lang = t('locale');
+document.title = t('optionsTitle');
 const root = document.getElementById('app');
 if (root) render(<Options />, root);

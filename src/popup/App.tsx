@@ -1,11 +1,14 @@
 import { useMemo } from 'preact/hooks';
-import { diagnose } from '../engine/diagnose';
 import { t } from '../shared/i18n';
 import type { RefusalEvent } from '../shared/log';
-import { observationOf } from '../shared/observation';
+import type { ScheduledRetry } from '../shared/scheduled-retry';
+import { DeveloperSection } from './DeveloperSection';
+import { describeResult } from './fix-run';
 import { Finding } from './Finding';
 import { OtherRefusals } from './OtherRefusals';
 import { usePageExtras } from './use-page-extras';
+import { useScheduledRetry } from './use-scheduled-retry';
+import { useDiagnosis } from './use-diagnosis';
 import { useTabLog } from './use-tab-log';
 
 export function App({ params }: { params: URLSearchParams }) {
@@ -13,26 +16,46 @@ export function App({ params }: { params: URLSearchParams }) {
   const events = state.log?.events ?? [];
   const main = useMemo(() => pickMain(events, state.focus), [events, state.focus]);
   const extras = usePageExtras(state.tabId, main);
-  const diagnosis = useMemo(() => (main ? diagnose(observationOf(main, extras)) : null), [main, extras]);
+  const found = useDiagnosis(main, extras);
+  const scheduled = useScheduledRetry(state.tabId);
 
   if (state.loading) return <p class="muted">{t('loading')}</p>;
   if (state.tabId === null) return <p>{t('noTab')}</p>;
-  if (!main || !diagnosis || !state.log) {
-    return (
-      <section class="clean" data-testid="clean">
-        <h1>{t('cleanTitle')}</h1>
-        <p class="muted">{t('cleanBody')}</p>
-      </section>
-    );
-  }
+  if (!main || !found || !state.log) return <Clean scheduled={scheduled} />;
   const focusMissed = state.focus !== null && main.url !== state.focus;
   return (
     <>
       {focusMissed && <p class="note">{t('focusNotFound', [state.focus ?? ''])}</p>}
-      <Finding tabId={state.tabId} tabUrl={state.tabUrl} log={state.log} event={main} diagnosis={diagnosis} />
+      <Finding
+        tabId={state.tabId}
+        tabUrl={state.tabUrl}
+        log={state.log}
+        event={main}
+        diagnosis={found.diagnosis}
+        settled={found.settled}
+        scheduled={scheduled}
+        pageText={extras.pageText}
+      />
       <OtherRefusals events={events.filter((e) => e !== main)} />
       {state.log.dropped > 0 && <p class="muted small">{t('dropped', [String(state.log.dropped)])}</p>}
+      <DeveloperSection events={events} main={main} mainDiagnosis={found.diagnosis} />
     </>
+  );
+}
+
+/** Nothing refused; if an automatic retry just made the page load, say so. */
+function Clean({ scheduled }: { scheduled: ScheduledRetry | null }) {
+  const recent = scheduled?.state === 'done' && scheduled.result && Date.now() - scheduled.at < 10 * 60_000 ? scheduled.result : null;
+  return (
+    <section class="clean" data-testid="clean" aria-labelledby="clean-h">
+      <h1 id="clean-h">{t('cleanTitle')}</h1>
+      {recent && (
+        <p class="note" role="status">
+          {t('autoRetryDone', [describeResult(recent)])}
+        </p>
+      )}
+      <p class="muted">{t('cleanBody')}</p>
+    </section>
   );
 }
 

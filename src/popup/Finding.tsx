@@ -1,11 +1,14 @@
+import { useMemo } from 'preact/hooks';
 import { confidenceWord, type Diagnosis } from '../engine/types';
 import { t } from '../shared/i18n';
 import type { RefusalEvent, TabLog } from '../shared/log';
-import { vendorName } from '../shared/vendor-names';
-import { CopyReport } from './CopyReport';
+import type { ScheduledRetry } from '../shared/scheduled-retry';
 import { EvidenceList } from './EvidenceList';
+import { planFixes } from './fix-plan';
 import { Fixes } from './Fixes';
-import { headlineOf, summaryOf } from './wording';
+import { MoreWays } from './MoreWays';
+import { useNow } from './use-scheduled-retry';
+import { adviceOf, confidenceText, headlineOf, statusText, vendorLine } from './wording';
 
 interface Props {
   tabId: number;
@@ -13,10 +16,14 @@ interface Props {
   log: TabLog;
   event: RefusalEvent;
   diagnosis: Diagnosis;
+  /** False until the engine has run: confidence and evidence are not known yet. */
+  settled: boolean;
+  scheduled: ScheduledRetry | null;
+  pageText: string | undefined;
 }
 
-/** The main finding: what happened, how sure, why we think so, and what to do. */
-export function Finding({ tabId, tabUrl, log, event, diagnosis }: Props) {
+/** The main finding: what happened in one sentence, how sure, what to do, and why we think so. */
+export function Finding({ tabId, tabUrl, log, event, diagnosis, settled, scheduled, pageText }: Props) {
   const pageRefused = event.severity === 2;
   const resourceCount = log.total - (log.events.some((e) => e.severity === 2) ? 1 : 0);
   const scope = pageRefused
@@ -24,30 +31,50 @@ export function Finding({ tabId, tabUrl, log, event, diagnosis }: Props) {
     : resourceCount === 1
       ? t('mainFindingResource')
       : t('mainFindingResources', [String(resourceCount)]);
+  const waitUntil = diagnosis.retryAfterSeconds ? event.time + diagnosis.retryAfterSeconds * 1000 : null;
+  // The headline follows the wait as it runs out; the plan keeps the countdown row once shown.
+  const now = useNow(waitUntil !== null);
+  const waitLeft = waitUntil === null ? 0 : Math.max(0, (waitUntil - now) / 1000);
+  const plan = useMemo(() => planFixes(diagnosis, event.type, waitLeft), [diagnosis, event]);
+  const vendor = vendorLine(diagnosis);
+  const pageUrl = tabUrl || event.url;
   return (
-    <article class="finding" data-testid="main-finding">
-      <p class="scope">{scope}</p>
-      <h1 class={`headline sev-${event.severity}`}>{headlineOf(diagnosis)}</h1>
+    // The test hooks appear once the engine has concluded, so a test never reads the provisional finding.
+    <article class="finding" data-testid={settled ? 'main-finding' : undefined} aria-labelledby="headline" aria-busy={!settled}>
       <div
         class="cause"
-        data-testid="cause"
-        data-category={diagnosis.category}
-        data-vendor={diagnosis.vendor ?? ''}
-        data-cause={diagnosis.cause}
+        data-testid={settled ? 'cause' : undefined}
+        data-category={settled ? diagnosis.category : undefined}
+        data-vendor={settled ? (diagnosis.vendor ?? '') : undefined}
+        data-cause={settled ? diagnosis.cause : undefined}
       >
-        <p>{summaryOf(diagnosis)}</p>
+        <h1 id="headline" class={`headline sev-${event.severity}`}>
+          {headlineOf(diagnosis, waitLeft)}
+        </h1>
         <p class="meta">
-          <span class={`confidence ${confidenceWord(diagnosis.confidence)}`}>
-            {t(`confidence_${confidenceWord(diagnosis.confidence)}`)}
-          </span>
-          {diagnosis.vendor && <span class="vendor">{t('byVendor', [vendorName(diagnosis.vendor)])}</span>}
+          {vendor && <span class="vendor">{vendor}</span>}
+          {settled && <span class={`confidence ${confidenceWord(diagnosis.confidence)}`}>{confidenceText(diagnosis)}</span>}
         </p>
+        <p class="advice">{adviceOf(diagnosis, waitLeft)}</p>
       </div>
-      <p class="target" title={event.url}>
-        <span class="status">{event.status || event.error}</span> <span class="url">{event.url}</span>
+      <p class="target">
+        <span class="scope">{scope}</span> <span class="status">{statusText(event.status, event.error)}</span>{' '}
+        <span class="url" title={event.url}>
+          {event.url}
+        </span>
       </p>
-      <Fixes tabId={tabId} pageUrl={tabUrl || event.url} diagnosis={diagnosis} />
-      <EvidenceList evidence={diagnosis.evidence} subresource={event.type !== 'main_frame'} />
+      <Fixes
+        tabId={tabId}
+        pageUrl={pageUrl}
+        event={event}
+        diagnosis={diagnosis}
+        plan={plan}
+        waitUntil={waitUntil}
+        scheduled={scheduled}
+        pageText={pageText}
+      />
+      <MoreWays tabId={tabId} pageUrl={pageUrl} checkAddress={pageRefused} />
+      {settled && <EvidenceList evidence={diagnosis.evidence} subresource={event.type !== 'main_frame'} />}
       {diagnosis.reference && (
         <section class="reference" aria-labelledby="ref-h">
           <h2 id="ref-h">{t('referenceHeading')}</h2>
@@ -56,11 +83,6 @@ export function Finding({ tabId, tabUrl, log, event, diagnosis }: Props) {
           </p>
         </section>
       )}
-      <CopyReport event={event} diagnosis={diagnosis} />
-      <details class="developer">
-        <summary>{t('developerHeading')}</summary>
-        <p>{diagnosis.developerNote}</p>
-      </details>
     </article>
   );
 }

@@ -1,90 +1,131 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Diagnosis, FixId } from '../engine/types';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Diagnosis } from '../engine/types';
+import { reportFor } from '../engine/report';
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
-import type { FixAction, FixResult, Request } from '../shared/messages';
+import type { RefusalEvent } from '../shared/log';
+import type { FixAction } from '../shared/messages';
+import { observationOf } from '../shared/observation';
 import { canClearCachePerSite, siteOf } from '../shared/platform';
-import { formatWait } from './wording';
-
-const ONE_CLICK: readonly FixAction[] = ['clear-cookies', 'clear-cache', 'retry'];
-const MANUAL: readonly FixId[] = ['sign-in', 'check-url', 'disable-vpn', 'pause-extensions', 'contact-owner'];
+import type { ScheduledRetry } from '../shared/scheduled-retry';
+import { copyText } from './clipboard';
+import { contactOf, mailtoOf } from './contact';
+import type { FixItem, FixPlan } from './fix-plan';
+import { testIdOf } from './fix-plan';
+import { runFix } from './fix-run';
+import { FixRow, type Outcome } from './FixRow';
+import { WaitRow } from './WaitRow';
+import { keyPart } from './wording';
 
 interface Props {
   tabId: number;
+  /** The tab's page: what retry reloads and what the site fixes act on. */
   pageUrl: string;
+  event: RefusalEvent;
   diagnosis: Diagnosis;
+  plan: FixPlan;
+  /** When the rate limit's wait ends (ms since the epoch), or null. */
+  waitUntil: number | null;
+  scheduled: ScheduledRetry | null;
+  pageText: string | undefined;
 }
 
-type Status = { state: 'idle' } | { state: 'confirm'; action: FixAction } | { state: 'working' } | { state: 'done'; text: string; ok: boolean };
-
-/** One-click fixes, most useful first, each with a visible result; the rest as advice. */
-export function Fixes({ tabId, pageUrl, diagnosis }: Props) {
-  const [status, setStatus] = useState<Status>({ state: 'idle' });
+/** One-click fixes, most useful first, each with what it does and, after the click, what happened. */
+export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, scheduled, pageText }: Props) {
+  const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<FixAction | null>(null);
+  const [last, setLast] = useState<string>(testIdOf(plan.items[0] ?? { kind: 'report' }));
+  const [reportShown, setReportShown] = useState(false);
   const site = siteOf(pageUrl);
-  const actions = orderActions(diagnosis.fixes);
-  const manual = diagnosis.fixes.filter((f) => MANUAL.includes(f));
+  const report = reportFor(observationOf(event), diagnosis);
+  const contact = contactOf(pageText);
 
-  const run = async (action: FixAction, confirmed = false): Promise<void> => {
-    if (action === 'clear-cache' && !canClearCachePerSite() && !confirmed) {
-      setStatus({ state: 'confirm', action });
-      return;
-    }
-    setStatus({ state: 'working' });
-    const request: Request = { type: 'fix', action, tabId, url: pageUrl, thenRetry: action !== 'retry' };
-    try {
-      const result = (await browser.runtime.sendMessage(request)) as FixResult | undefined;
-      setStatus(result ? { state: 'done', text: describe(result), ok: result.ok } : { state: 'done', text: t('fixErrorNoAnswer'), ok: false });
-    } catch (error) {
-      setStatus({ state: 'done', text: t('fixErrorFailed', [String((error as Error)?.message ?? error)]), ok: false });
+  const finish = (key: string, outcome: Outcome): void => {
+    setOutcomes((all) => ({ ...all, [key]: outcome }));
+    setLast(key);
+  };
+
+  const act = async (item: FixItem, confirmed = false): Promise<void> => {
+    const key = testIdOf(item);
+    setConfirming(null);
+    if (item.kind === 'action') {
+      if (item.action === 'clear-cache' && !canClearCachePerSite() && !confirmed) {
+        setConfirming('clear-cache');
+        return;
+      }
+      setBusy(key);
+      setLast(key);
+      setOutcomes((all) => ({ ...all, [key]: { ok: true, text: t('working') } }));
+      finish(key, await runFix(item.action, tabId, pageUrl));
+      setBusy(null);
+    } else if (item.kind === 'report') {
+      const copied = await copyText(report);
+      setReportShown(!copied);
+      finish(key, copied ? { ok: true, text: t('copied') } : { ok: false, text: t('copyFailed') });
+    } else if (item.kind === 'open-directly') {
+      try {
+        await browser.tabs.create({ url: event.url });
+        finish(key, { ok: true, text: t('openedDirectly') });
+      } catch (error) {
+        finish(key, { ok: false, text: t('fixErrorFailed', [String((error as Error)?.message ?? error)]) });
+      }
     }
   };
 
   return (
     <section class="fixes" aria-labelledby="fixes-h">
       <h2 id="fixes-h">{t('fixesHeading')}</h2>
-      <div class="buttons">
-        {diagnosis.retryAfterSeconds ? <WaitAndRetry seconds={diagnosis.retryAfterSeconds} onDue={() => void run('retry')} /> : null}
-        {actions.map((action) => {
-          const disabled = action !== 'retry' && !site;
-          const hint = disabled ? t('fixDisabledNotWebsite') : hintOf(action, site?.hostname ?? '');
+      <ul class="fix-list">
+        {plan.items.map((item) => {
+          const key = testIdOf(item);
+          if (item.kind === 'wait') {
+            return waitUntil === null ? null : (
+              <WaitRow
+                key={key}
+                tabId={tabId}
+                pageUrl={pageUrl}
+                at={waitUntil}
+                since={event.time}
+                auto={event.type === 'main_frame'}
+                scheduled={scheduled}
+                holdsResult={last === key}
+                onResult={() => setLast(key)}
+              />
+            );
+          }
+          const { label, hint, disabled } = describe(item, site, event);
           return (
-            <button
-              key={action}
-              type="button"
-              data-testid={`fix-${action}`}
-              disabled={disabled || status.state === 'working'}
-              title={hint}
-              aria-describedby={`hint-${action}`}
-              onClick={() => void run(action)}
+            <FixRow
+              key={key}
+              id={key}
+              testId={key}
+              label={label}
+              hint={hint}
+              disabled={disabled || busy !== null}
+              outcome={outcomes[key] ?? null}
+              holdsResult={last === key}
+              onClick={() => void act(item)}
             >
-              {t(`fix_${action.replace(/-/g, '_')}`)}
-              <span id={`hint-${action}`} class="visually-hidden">
-                {hint}
-              </span>
-            </button>
+              {item.kind === 'action' && confirming === item.action && (
+                <Confirm onYes={() => void act(item, true)} onNo={() => setConfirming(null)} />
+              )}
+              {item.kind === 'report' && contact && (
+                <a class="mail" href={mailtoOf(contact, t('reportSubject', [site?.hostname ?? '']), report)} target="_blank" rel="noopener noreferrer">
+                  {t('mailReport', [contact])}
+                </a>
+              )}
+              {item.kind === 'report' && reportShown && <textarea readOnly value={report} rows={7} aria-label={t('reportText')} />}
+            </FixRow>
           );
         })}
-      </div>
-      {status.state === 'confirm' && (
-        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-          <p id="confirm-text">{t('fix_clear_cache_gecko')}</p>
-          <button type="button" data-testid="confirm" onClick={() => void run(status.action, true)}>
-            {t('confirm')}
-          </button>
-          <button type="button" onClick={() => setStatus({ state: 'idle' })}>
-            {t('cancel')}
-          </button>
-        </div>
-      )}
-      <p class={`result ${status.state === 'done' && !status.ok ? 'error' : ''}`} data-testid="fix-result" role="status">
-        {status.state === 'working' ? t('working') : status.state === 'done' ? status.text : ''}
-      </p>
-      {manual.length > 0 && (
+      </ul>
+      {plan.advice.length > 0 && (
         <>
           <h3>{t('manualFixes')}</h3>
           <ul class="manual">
-            {manual.map((fix) => (
-              <li key={fix}>{t(`fix_${fix.replace(/-/g, '_')}`)}</li>
+            {plan.advice.map((fix) => (
+              <li key={fix}>{t(`fix_${keyPart(fix)}`)}</li>
             ))}
           </ul>
         </>
@@ -93,41 +134,30 @@ export function Fixes({ tabId, pageUrl, diagnosis }: Props) {
   );
 }
 
-/** The diagnosis's own order first, then the remaining one-click fixes. */
-function orderActions(fixes: readonly FixId[]): FixAction[] {
-  const first = fixes.filter((f): f is FixAction => (ONE_CLICK as readonly string[]).includes(f));
-  return [...first, ...ONE_CLICK.filter((a) => !first.includes(a))];
+function describe(item: FixItem, site: URL | null, event: RefusalEvent): { label: string; hint: string; disabled: boolean } {
+  if (item.kind === 'report') return { label: t('copyReport'), hint: t('copyReportHint'), disabled: false };
+  if (item.kind === 'open-directly') return { label: t('fix_open_directly'), hint: t('fix_open_directly_hint'), disabled: !siteOf(event.url) };
+  if (item.kind !== 'action') return { label: '', hint: '', disabled: true };
+  const label = t(`fix_${keyPart(item.action)}`);
+  if (item.action === 'retry') return { label, hint: t('fix_retry_hint'), disabled: false };
+  if (!site) return { label, hint: t('fixDisabledNotWebsite'), disabled: true };
+  if (item.action === 'clear-cookies') return { label, hint: t('fix_clear_cookies_hint', [site.hostname]), disabled: false };
+  return { label, hint: canClearCachePerSite() ? t('fix_clear_cache_hint', [site.hostname]) : t('fix_clear_cache_gecko_hint'), disabled: false };
 }
 
-function hintOf(action: FixAction, host: string): string {
-  if (action === 'retry') return t('fix_retry_hint');
-  if (action === 'clear-cookies') return t('fix_clear_cookies_hint', [host]);
-  return canClearCachePerSite() ? t('fix_clear_cache_hint', [host]) : t('fix_clear_cache_gecko');
-}
-
-function describe(result: FixResult): string {
-  const parts = [t(result.message, result.detail !== undefined ? [result.detail] : undefined)];
-  if (result.retry) {
-    const status = result.retry.status === null ? null : String(result.retry.status || t('networkError'));
-    parts.push(status === null ? t('retryUnknown') : result.retry.refused ? t('retryStillRefused', [status]) : t('retryOk', [status]));
-  }
-  return parts.join(' ');
-}
-
-/** Counts down Retry-After, then retries once by itself. */
-function WaitAndRetry({ seconds, onDue }: { seconds: number; onDue: () => void }) {
-  const [left, setLeft] = useState(seconds);
-  useEffect(() => {
-    if (left <= 0) {
-      onDue();
-      return;
-    }
-    const timer = setTimeout(() => setLeft((s) => s - 1), 1000);
-    return () => clearTimeout(timer);
-  }, [left]);
+/** Firefox clears its whole cache or nothing: say so and ask first. */
+function Confirm({ onYes, onNo }: { onYes: () => void; onNo: () => void }) {
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => yes.current?.focus(), []);
   return (
-    <button type="button" data-testid="fix-wait" disabled aria-live="off">
-      {t('fix_wait', [formatWait(Math.max(0, left))])}
-    </button>
+    <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" onKeyDown={(e) => e.key === 'Escape' && onNo()}>
+      <p id="confirm-text">{t('fix_clear_cache_gecko')}</p>
+      <button type="button" ref={yes} data-testid="confirm" onClick={onYes}>
+        {t('confirm')}
+      </button>{' '}
+      <button type="button" onClick={onNo}>
+        {t('cancel')}
+      </button>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n';
 import type { RefusalEvent } from '../shared/log';
+import { keyPart } from './wording';
 
 /** The rest of the page's refusals, grouped by cause, newest first within a group. */
 export function OtherRefusals({ events }: { events: readonly RefusalEvent[] }) {
@@ -16,7 +17,7 @@ export function OtherRefusals({ events }: { events: readonly RefusalEvent[] }) {
       {[...groups].map(([category, items]) => (
         <details key={category} data-testid="group" data-category={category}>
           <summary>
-            {t(`headline_${category.replace(/-/g, '_')}`)} <span class="count">{items.length}</span>
+            {t(`headline_${keyPart(category)}`)} <span class="count">{items.length}</span>
           </summary>
           <ul>
             {items.map((e) => (

@@ -1,23 +1,46 @@
-import type { Diagnosis } from '../engine/types';
+import { confidenceWord, type Diagnosis } from '../engine/types';
 import { t } from '../shared/i18n';
+import { vendorLabel as vendorName } from '../engine/vendor-label';
 
-/** A message key, or null when the locale has no such message. */
-function optional(key: string, subs?: string[]): string | null {
-  const text = t(key, subs);
-  return text === key ? null : text;
+/** Message keys are made from ids: "security-block" -> "security_block". */
+export const keyPart = (id: string): string => id.replace(/-/g, '_');
+
+/** A wait in words: "45 s", "2 min". */
+export function formatWait(seconds: number): string {
+  return seconds >= 90 ? t('minutes', [String(Math.ceil(seconds / 60))]) : t('seconds', [String(Math.max(0, Math.ceil(seconds)))]);
 }
 
-export function formatWait(seconds: number): string {
-  return seconds >= 90 ? t('minutes', [String(Math.ceil(seconds / 60))]) : t('seconds', [String(seconds)]);
+/** A countdown: "1:05". */
+export function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  const hours = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60));
+  const ss = String(s % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${mm.padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
 }
 
 /** One plain sentence of what happened, e.g. "You are sending requests too fast: try again in 2 min". */
-export function headlineOf(d: Diagnosis): string {
-  if (d.category === 'rate-limit' && d.retryAfterSeconds) return t('headline_rate_limit_wait', [formatWait(d.retryAfterSeconds)]);
-  return t(`headline_${d.category.replace(/-/g, '_')}`);
+export function headlineOf(d: Diagnosis, waitLeftSeconds: number): string {
+  if (d.category === 'rate-limit' && waitLeftSeconds > 0) return t('headline_rate_limit_wait', [formatWait(waitLeftSeconds)]);
+  return t(`headline_${keyPart(d.category)}`);
 }
 
-/** The cause's own sentence: localised where the locale has it, else the engine's English. */
-export function summaryOf(d: Diagnosis): string {
-  return optional(`cause_${d.cause.replace(/-/g, '_')}`) ?? d.summary;
+/** What it means for the user: the sentence after the headline, never a repeat of it. */
+export function adviceOf(d: Diagnosis, waitLeftSeconds: number): string {
+  if (d.category === 'rate-limit' && d.retryAfterSeconds !== null && waitLeftSeconds <= 0) return t('advice_rate_limit_over');
+  return t(`advice_${keyPart(d.category)}`);
+}
+
+/** "Refused by Cloudflare", or null when no vendor is known. */
+export function vendorLine(d: Diagnosis): string | null {
+  return d.vendor ? t('byVendor', [vendorName(d.vendor)]) : null;
+}
+
+export function confidenceText(d: Diagnosis): string {
+  return t(`confidence_${confidenceWord(d.confidence)}`);
+}
+
+/** Status as people see it in DevTools: "403", or the network error's name. */
+export function statusText(status: number, error?: string): string {
+  return status ? String(status) : (error ?? t('networkError'));
 }

@@ -8,7 +8,15 @@ export type Request =
   /** Run a one-click fix for the site of `url` in tab `tabId`; `thenRetry` reloads and checks. */
   | { type: 'fix'; action: FixAction; tabId: number; url: string; thenRetry: boolean }
   /** Read the refused document's title and text from the tab (bounded). */
-  | { type: 'read-page'; tabId: number };
+  | { type: 'read-page'; tabId: number }
+  /**
+   * Reload tab `tabId` at `at` (ms since the epoch) with an alarm, so the retry happens even if the
+   * popup closes and the worker sleeps; the outcome is written to `retryKey(tabId)` in
+   * storage.session (see scheduled-retry.ts). Replaces any retry already scheduled for the tab.
+   */
+  | { type: 'schedule-retry'; tabId: number; url: string; at: number }
+  /** Forget the retry scheduled for tab `tabId`, if any. */
+  | { type: 'cancel-retry'; tabId: number };
 
 export interface FixResult {
   ok: boolean;
@@ -26,20 +34,34 @@ export interface PageText {
 }
 
 const ACTIONS: readonly FixAction[] = ['clear-cookies', 'clear-cache', 'retry'];
+const MAX_URL_LENGTH = 8192;
+/** A retry is never scheduled further ahead than this (Retry-After is clamped to a day too). */
+export const MAX_RETRY_DELAY_MS = 24 * 60 * 60 * 1000 + 60_000;
 
 /** Returns a valid Request or null; never trusts shape or types. */
-export function parseMessage(raw: unknown): Request | null {
+export function parseMessage(raw: unknown, now: number = Date.now()): Request | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const m = raw as Record<string, unknown>;
   const tabId = m.tabId;
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
   if (m.type === 'fix') {
     if (!ACTIONS.includes(m.action as FixAction)) return null;
-    if (typeof m.url !== 'string' || m.url.length > 8192) return null;
+    if (!isUrl(m.url)) return null;
     return { type: 'fix', action: m.action as FixAction, tabId, url: m.url, thenRetry: m.thenRetry === true };
   }
   if (m.type === 'read-page') return { type: 'read-page', tabId };
+  if (m.type === 'schedule-retry') {
+    if (!isUrl(m.url) || !/^https?:/i.test(m.url)) return null;
+    const at = m.at;
+    if (typeof at !== 'number' || !Number.isFinite(at) || at <= 0 || at > now + MAX_RETRY_DELAY_MS) return null;
+    return { type: 'schedule-retry', tabId, url: m.url, at: Math.round(at) };
+  }
+  if (m.type === 'cancel-retry') return { type: 'cancel-retry', tabId };
   return null;
+}
+
+function isUrl(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_URL_LENGTH;
 }
 
 /** Only this extension's own pages may ask the worker to act. */

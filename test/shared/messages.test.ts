@@ -38,3 +38,25 @@ describe('isOwnSender', () => {
     expect(isOwnSender({}, 'abc', origin)).toBe(false);
   });
 });
+
+describe('retry scheduling messages', () => {
+  const now = 1_700_000_000_000;
+  it('accepts a retry scheduled within a day', () => {
+    expect(parseMessage({ type: 'schedule-retry', tabId: 2, url: 'https://a.example/', at: now + 90_000 }, now)).toEqual({
+      type: 'schedule-retry',
+      tabId: 2,
+      url: 'https://a.example/',
+      at: now + 90_000,
+    });
+    expect(parseMessage({ type: 'cancel-retry', tabId: 2 }, now)).toEqual({ type: 'cancel-retry', tabId: 2 });
+  });
+
+  it.each([
+    { type: 'schedule-retry', tabId: 2, url: 'https://a.example/', at: now + 3 * 86_400_000 },
+    { type: 'schedule-retry', tabId: 2, url: 'https://a.example/', at: Number.NaN },
+    { type: 'schedule-retry', tabId: 2, url: 'javascript:alert(1)', at: now + 1000 },
+    { type: 'schedule-retry', tabId: 2, at: now + 1000 },
+  ])('rejects %j', (raw) => {
+    expect(parseMessage(raw, now)).toBeNull();
+  });
+});
