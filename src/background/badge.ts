@@ -1,6 +1,7 @@
 import { browser } from '../shared/browser';
 import type { TabLog } from '../shared/log';
 import { t } from '../shared/i18n';
+import { settings } from './settings-cache';
 
 /** Worst refusal on the page decides the colour: the page itself, a frame or script, an image. */
 const COLOURS = ['#5f6368', '#b06000', '#c5221f'] as const;
@@ -8,7 +9,7 @@ const COLOURS = ['#5f6368', '#b06000', '#c5221f'] as const;
 export async function showBadge(log: TabLog): Promise<void> {
   const tabId = log.tabId;
   try {
-    if (log.total === 0) {
+    if (log.total === 0 || !settings().badge) {
       await Promise.all([
         browser.action.setBadgeText({ tabId, text: '' }),
         browser.action.setTitle({ tabId, title: t('actionTitle') }),

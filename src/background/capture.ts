@@ -2,7 +2,10 @@ import { diagnose } from '../engine/diagnose';
 import { hasMarkerHeader, isBlockingError, statusVerdict } from '../engine/precheck';
 import type { RefusalEvent } from '../shared/log';
 import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
-import { record, startDocument } from './tab-log';
+import { queueHistory } from './history-writer';
+import { settings } from './settings-cache';
+import { isCounted } from '../shared/settings';
+import { logOf, record, startDocument } from './tab-log';
 import { settleMainFrame } from './main-frame-waiters';
 
 /** The fields of webRequest details this module reads; both browsers provide them. */
@@ -100,6 +103,7 @@ function capture(
   initiator: string | undefined,
 ): void {
   // The engine bounds what it reads; the log clips what it stores (signed URLs are long).
+  if (!isCounted(settings(), status, error)) return;
   const url = String(details.url).slice(0, 8192);
   const time = Number.isFinite(details.timeStamp) ? Math.round(details.timeStamp) : Date.now();
   const diagnosis = diagnose({
@@ -113,6 +117,8 @@ function capture(
     initiator,
     time,
   });
+  // The vendor's own expected answer (Cloudflare's challenge-platform 401) is not a refusal.
+  if (diagnosis.expected) return;
   const event: Omit<RefusalEvent, 'seq'> = {
     time,
     url,
@@ -128,7 +134,10 @@ function capture(
   };
   if (error) event.error = error;
   if (initiator) event.initiator = String(initiator);
-  record(details.tabId, details.type === 'main_frame' ? url : undefined, event);
+  const documentUrl = details.type === 'main_frame' ? url : undefined;
+  record(details.tabId, documentUrl, event);
+  const reference = diagnosis.reference ? `${diagnosis.reference.label}: ${diagnosis.reference.value}` : undefined;
+  queueHistory(details.tabId, event, documentUrl ?? logOf(details.tabId)?.documentUrl ?? '', reference);
 }
 
 function severityOf(type: string): number {

@@ -1,32 +1,56 @@
 import { browser } from '../shared/browser';
 import { showBadge } from './badge';
+import { timeHandler } from './bench-probe';
 import { onError, onResponse } from './capture';
+import { pruneNow } from './history-writer';
 import { createMenus, onMenuClicked } from './menu';
 import { onMessage } from './messages';
-import { forgetTab, onDocumentCommitted, setFlushListener } from './tab-log';
+import { cancelRetry, onAlarm, onNotificationClicked } from './scheduled-retries';
+import { onSettingsChanged } from './settings-cache';
+import { allLogs, forgetTab, onDocumentCommitted, setFlushListener } from './tab-log';
 
 // Every listener is registered synchronously at the top level so a restarted worker gets the
 // event that woke it. No `extraHeaders`: it slows every request of every page (see BENCHMARKS.md).
 const ALL_URLS = { urls: ['<all_urls>'] };
+const PRUNE_ALARM = 'history-prune';
+// Bench builds (WHY_BLOCKED_BENCH=1) time the handlers in the worker; other builds drop the probe.
+const responseListener = __BENCH__ ? timeHandler(onResponse) : onResponse;
+const errorListener = __BENCH__ ? timeHandler(onError) : onError;
 
 browser.webRequest.onHeadersReceived.addListener(
-  onResponse as unknown as Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[0],
+  responseListener as unknown as Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[0],
   ALL_URLS,
   ['responseHeaders'],
 );
 browser.webRequest.onErrorOccurred.addListener(
-  onError as unknown as Parameters<typeof browser.webRequest.onErrorOccurred.addListener>[0],
+  errorListener as unknown as Parameters<typeof browser.webRequest.onErrorOccurred.addListener>[0],
   ALL_URLS,
 );
-browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 // Back/forward-cache restores make no request: the commit is the only sign of a new document.
 browser.webNavigation.onCommitted.addListener((details) => {
   if (details.frameId === 0) void onDocumentCommitted(details.tabId, details.url);
 });
-browser.runtime.onInstalled.addListener(createMenus);
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetTab(tabId);
+  void cancelRetry(tabId).catch(() => undefined);
+});
+browser.runtime.onInstalled.addListener(() => {
+  createMenus();
+  void browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 24 * 60 });
+  void pruneNow();
+});
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 browser.runtime.onMessage.addListener(onMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === PRUNE_ALARM) void pruneNow();
+  else onAlarm(alarm);
+});
+browser.notifications.onClicked.addListener(onNotificationClicked);
 
 setFlushListener((logs) => {
   for (const log of logs) void showBadge(log);
+});
+onSettingsChanged((next, previous) => {
+  if (next.badge !== previous.badge) for (const log of allLogs()) void showBadge(log);
+  if (next.historyDays !== previous.historyDays) void pruneNow();
 });

@@ -1,14 +1,27 @@
 import { browser, type Runtime } from '../shared/browser';
 import { isOwnSender, parseMessage, type FixResult } from '../shared/messages';
+import type { ScheduledRetry } from '../shared/scheduled-retry';
 import { runFix } from './fixes';
+import { cancelRetry, scheduleRetry } from './scheduled-retries';
 
 const ORIGIN = new URL(browser.runtime.getURL('')).origin;
 
+type Reply = FixResult | ScheduledRetry | null;
+
 /** One handler for every message; anything not from this extension's pages or not well formed is ignored. */
-export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<FixResult> | undefined {
+export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined {
   if (!isOwnSender(sender, browser.runtime.id, ORIGIN)) return undefined;
   const message = parseMessage(raw);
   if (!message) return undefined;
-  if (message.type === 'fix') return runFix(message.action, message.tabId, message.url, message.thenRetry);
-  return undefined;
+  switch (message.type) {
+    case 'fix':
+      return runFix(message.action, message.tabId, message.url, message.thenRetry);
+    case 'schedule-retry':
+      return scheduleRetry(message.tabId, message.url, message.at).catch(() => null);
+    case 'cancel-retry':
+      return cancelRetry(message.tabId).then(
+        () => null,
+        () => null,
+      );
+  }
 }

@@ -80,6 +80,10 @@ export function logOf(tabId: number): TabLog | undefined {
   return logs.get(tabId);
 }
 
+export function allLogs(): TabLog[] {
+  return [...logs.values()];
+}
+
 /**
  * A document committed in the tab. After a redirect chain it is the chain's last URL, which the log
  * already has; a different URL means the document came without a request the listener saw (the

@@ -7,8 +7,6 @@ export type FixAction = 'clear-cookies' | 'clear-cache' | 'retry';
 export type Request =
   /** Run a one-click fix for the site of `url` in tab `tabId`; `thenRetry` reloads and checks. */
   | { type: 'fix'; action: FixAction; tabId: number; url: string; thenRetry: boolean }
-  /** Read the refused document's title and text from the tab (bounded). */
-  | { type: 'read-page'; tabId: number }
   /**
    * Reload tab `tabId` at `at` (ms since the epoch) with an alarm, so the retry happens even if the
    * popup closes and the worker sleeps; the outcome is written to `retryKey(tabId)` in
@@ -28,11 +26,6 @@ export interface FixResult {
   retry?: { refused: boolean; status: number | null };
 }
 
-export interface PageText {
-  title: string;
-  text: string;
-}
-
 const ACTIONS: readonly FixAction[] = ['clear-cookies', 'clear-cache', 'retry'];
 const MAX_URL_LENGTH = 8192;
 /** A retry is never scheduled further ahead than this (Retry-After is clamped to a day too). */
@@ -49,7 +42,6 @@ export function parseMessage(raw: unknown, now: number = Date.now()): Request | 
     if (!isUrl(m.url)) return null;
     return { type: 'fix', action: m.action as FixAction, tabId, url: m.url, thenRetry: m.thenRetry === true };
   }
-  if (m.type === 'read-page') return { type: 'read-page', tabId };
   if (m.type === 'schedule-retry') {
     if (!isUrl(m.url) || !/^https?:/i.test(m.url)) return null;
     const at = m.at;

@@ -1,0 +1,55 @@
+import { browser } from '../shared/browser';
+import { appendHistory, historyEntryOf, pruneHistory, type HistoryEntry } from '../shared/history';
+import type { RefusalEvent } from '../shared/log';
+import { settings } from './settings-cache';
+
+/**
+ * Appends refusals to the local history in batches. Nothing seen in a private window is ever
+ * written: storage.local is on disk.
+ */
+const WRITE_DELAY_MS = 2000;
+const MAX_QUEUED = 500;
+
+const queue: { tabId: number; entry: HistoryEntry }[] = [];
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+export function queueHistory(tabId: number, event: Omit<RefusalEvent, 'seq'>, pageUrl: string, reference: string | undefined): void {
+  if (!settings().history || queue.length >= MAX_QUEUED) return;
+  queue.push({ tabId, entry: historyEntryOf({ ...event, seq: 0 }, pageUrl, reference) });
+  timer ??= setTimeout(() => {
+    timer = undefined;
+    void writeQueued();
+  }, WRITE_DELAY_MS);
+}
+
+async function writeQueued(): Promise<void> {
+  const batch = queue.splice(0, queue.length);
+  const privateTabs = new Map<number, boolean>();
+  const entries: HistoryEntry[] = [];
+  for (const { tabId, entry } of batch) {
+    if (!privateTabs.has(tabId)) privateTabs.set(tabId, await isPrivateOrGone(tabId));
+    if (!privateTabs.get(tabId)) entries.push(entry);
+  }
+  try {
+    await appendHistory(entries);
+  } catch (error) {
+    console.warn('Why Blocked: could not write history', error);
+  }
+}
+
+/** A tab that is gone can no longer be checked: leave its refusals out rather than guess. */
+async function isPrivateOrGone(tabId: number): Promise<boolean> {
+  try {
+    return (await browser.tabs.get(tabId)).incognito;
+  } catch {
+    return true;
+  }
+}
+
+export async function pruneNow(): Promise<void> {
+  try {
+    await pruneHistory(settings().historyDays);
+  } catch (error) {
+    console.warn('Why Blocked: could not prune history', error);
+  }
+}

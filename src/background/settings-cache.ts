@@ -1,0 +1,25 @@
+import { DEFAULT_SETTINGS, readSettings, watchSettings, type Settings } from '../shared/settings';
+
+/**
+ * The user's settings, held in memory so the listener can consult them without waiting; the
+ * defaults apply for the few milliseconds until storage answers.
+ */
+let current: Settings = { ...DEFAULT_SETTINGS };
+const listeners: ((settings: Settings, previous: Settings) => void)[] = [];
+
+void readSettings().then(update);
+watchSettings(update);
+
+function update(next: Settings): void {
+  const previous = current;
+  current = next;
+  for (const listener of listeners) listener(next, previous);
+}
+
+export function settings(): Settings {
+  return current;
+}
+
+export function onSettingsChanged(listener: (settings: Settings, previous: Settings) => void): void {
+  listeners.push(listener);
+}
