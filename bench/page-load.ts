@@ -1,0 +1,60 @@
+import type { Engine } from './browsers';
+import { describeListener, writeListenerExtension, type ListenerOptions, type Target } from './extensions';
+import { roundRobin, type Variant, type VariantResult } from './round-robin';
+import type { BenchServer } from './server';
+
+export interface PageLoadResult {
+  engine: Engine;
+  runs: number;
+  variants: VariantResult[];
+  /** Shortcuts into `variants`. */
+  noise: VariantResult;
+  floor: VariantResult;
+  whyBlocked: VariantResult;
+}
+
+const FLOOR: ListenerOptions = { event: 'onCompleted' };
+const targetOf = (engine: Engine): Target => (engine === 'chromium' ? 'chrome' : 'firefox');
+
+/**
+ * Section 1: no extension (twice: the second shows the noise), the floor extension (one empty
+ * onCompleted listener) and Why Blocked, round-robin in one run.
+ */
+export async function benchPageLoad(engine: Engine, whyBlockedBuild: string, server: BenchServer, runs: number, progress: (line: string) => void): Promise<PageLoadResult> {
+  const variants: Variant[] = [
+    { key: 'none-a', label: 'no extension' },
+    { key: 'none-b', label: 'no extension (again: noise)' },
+    { key: 'floor', label: 'floor: empty onCompleted listener', extension: writeListenerExtension(targetOf(engine), FLOOR) },
+    { key: 'why-blocked', label: 'Why Blocked', extension: whyBlockedBuild, whyBlocked: true },
+  ];
+  const results = await roundRobin(engine, variants, runs, server, progress);
+  const by = (key: string): VariantResult => results.find((r) => r.key === key) as VariantResult;
+  return { engine, runs, variants: results, noise: by('none-b'), floor: by('floor'), whyBlocked: by('why-blocked') };
+}
+
+/** What each listener option costs: empty listeners of each kind, against no extension. */
+export function optionVariants(engine: Engine): ListenerOptions[] {
+  const list: ListenerOptions[] = [
+    { event: 'onCompleted' },
+    { event: 'onCompleted', responseHeaders: true },
+    { event: 'onResponseStarted' },
+    { event: 'onHeadersReceived' },
+    { event: 'onHeadersReceived', responseHeaders: true },
+  ];
+  if (engine === 'chromium') {
+    list.push({ event: 'onCompleted', responseHeaders: true, extraHeaders: true }, { event: 'onHeadersReceived', responseHeaders: true, extraHeaders: true });
+  }
+  return list;
+}
+
+export async function benchListenerOptions(engine: Engine, server: BenchServer, runs: number, progress: (line: string) => void): Promise<VariantResult[]> {
+  const variants: Variant[] = [
+    { key: 'none', label: 'no extension' },
+    ...optionVariants(engine).map((options) => ({
+      key: describeListener(options),
+      label: `empty ${describeListener(options)}`,
+      extension: writeListenerExtension(targetOf(engine), options),
+    })),
+  ];
+  return roundRobin(engine, variants, runs, server, progress);
+}
