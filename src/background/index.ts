@@ -7,7 +7,7 @@ import { createMenus, onMenuClicked } from './menu';
 import { onMessage } from './messages';
 import { cancelRetry, onAlarm, onNotificationClicked } from './scheduled-retries';
 import { onSettingsChanged } from './settings-cache';
-import { allLogs, forgetTab, onDocumentCommitted, setFlushListener } from './tab-log';
+import { allLogs, forgetTab, logOf, onDocumentCommitted, setFlushListener } from './tab-log';
 
 // Every listener is registered synchronously at the top level so a restarted worker gets the
 // event that woke it. No `extraHeaders`: it slows every request of every page (see BENCHMARKS.md).
@@ -27,8 +27,13 @@ browser.webRequest.onErrorOccurred.addListener(
   ALL_URLS,
 );
 // Back/forward-cache restores make no request: the commit is the only sign of a new document.
+// Chromium also clears a tab's badge on commit, which can come after the refusal was badged.
 browser.webNavigation.onCommitted.addListener((details) => {
-  if (details.frameId === 0) void onDocumentCommitted(details.tabId, details.url);
+  if (details.frameId !== 0) return;
+  void onDocumentCommitted(details.tabId, details.url).then(() => {
+    const log = logOf(details.tabId);
+    if (log && log.total > 0) void showBadge(log);
+  });
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
