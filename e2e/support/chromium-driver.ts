@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright';
+import { distDir, helperPagePath } from './dist';
+import { findBrowser } from './executables';
+import { callExpression, settleWithin, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage } from './driver';
+
+export interface ChromiumOptions {
+  /** Show the window (npm start with a display). */
+  headful?: boolean;
+}
+
+/** Chromium through Playwright: only a persistent context loads an unpacked extension. */
+export async function launchChromium(options: ChromiumOptions = {}): Promise<Driver> {
+  const dist = distDir('chromium');
+  const profile = mkdtempSync(join(tmpdir(), 'why-blocked-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findBrowser('chromium'),
+    headless: !options.headful,
+    viewport: options.headful ? null : { width: 1000, height: 700 },
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Keep Chromium's own look-ups off the network; only the lab answers.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
+    return new ChromiumDriver(context, extensionBase, helperPagePath(dist), profile);
+  } catch (error) {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+class ChromiumDriver implements Driver {
+  readonly name = 'chromium' as const;
+  private helper: Page | null = null;
+  private readonly opened = new Set<Page>();
+  readonly closed: Promise<void>;
+
+  constructor(
+    private readonly context: BrowserContext,
+    readonly extensionBase: string,
+    private readonly helperPath: string,
+    private readonly profile: string,
+  ) {
+    this.closed = new Promise((resolve) => context.once('close', () => resolve()));
+  }
+
+  async openPage(url: string): Promise<DriverPage> {
+    const page = await this.newPage();
+    // A refused navigation can end in a browser error (a 401 with Basic auth and no credentials
+    // does): the tab is there all the same, and the extension saw the response.
+    await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => tolerateNavigationError(error));
+    return wrap(page);
+  }
+
+  async openExtensionPage(path: string): Promise<DriverPage> {
+    const page = await this.newPage();
+    await page.goto(this.extensionBase + path.replace(/^\//, ''), { waitUntil: 'load' });
+    return wrap(page);
+  }
+
+  async evalInExtension<A, R>(fn: (api: import('./driver').ExtensionApi, arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    if (!this.helper || this.helper.isClosed()) {
+      this.helper = await this.context.newPage();
+      await this.helper.goto(this.extensionBase + this.helperPath, { waitUntil: 'load' });
+    }
+    return (await this.helper.evaluate(extensionCall(fn, arg))) as R;
+  }
+
+  tabIdOf(url: string): Promise<number> {
+    return waitFor(`a tab showing ${url}`, () =>
+      // The newest such tab (ids grow within a session), should an older one show the same URL.
+      this.evalInExtension(
+        async (api, wanted) => Math.max(...(await api.tabs.query({})).filter((t) => t.url === wanted).map((t) => t.id ?? -1), -1),
+        url,
+      ).then((id) => (id >= 0 ? id : null)),
+    );
+  }
+
+  async snapshot(dir: string): Promise<string[]> {
+    const files: string[] = [];
+    mkdirSync(dir, { recursive: true });
+    for (const [i, page] of [...this.opened].entries()) {
+      const file = join(dir, `tab-${i + 1}.png`);
+      const shot = page.screenshot({ path: file as `${string}.png` }).then(() => files.push(file));
+      await settleWithin(shot, 5000);
+    }
+    return files;
+  }
+
+  async closePages(): Promise<void> {
+    const pages = [...this.opened];
+    this.opened.clear();
+    await Promise.all(pages.map((p) => settleWithin(p.close(), 5000)));
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    rmSync(this.profile, { recursive: true, force: true });
+  }
+
+  private async newPage(): Promise<Page> {
+    const page = await this.context.newPage();
+    this.opened.add(page);
+    return page;
+  }
+}
+
+function wrap(page: Page): DriverPage {
+  return {
+    url: async () => page.url(),
+    evaluate: async (fn, arg) => page.evaluate(callExpression(fn as (...a: never[]) => unknown, [arg])),
+    click: (selector) => page.locator(selector).first().click(),
+    reload: async () => {
+      await page.reload({ waitUntil: 'load' });
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    screenshot: async (path) => {
+      await page.screenshot({ path, fullPage: true });
+    },
+    close: () => page.close(),
+  };
+}

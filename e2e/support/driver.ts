@@ -1,0 +1,93 @@
+import type { Browser as ExtensionApi } from 'webextension-polyfill';
+import type { BrowserName } from './executables';
+
+export type { BrowserName, ExtensionApi };
+
+/**
+ * One tab, in either browser. Everything beyond navigation goes through `evaluate`, so a test
+ * reads the same in Chromium (Playwright) and Firefox (puppeteer over WebDriver BiDi).
+ */
+export interface DriverPage {
+  url(): Promise<string>;
+  /** Runs `fn(arg)` in the page. `fn` is sent as source: it may use only its argument. */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** A trusted click on the first element matching `selector`. */
+  click(selector: string): Promise<void>;
+  reload(): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  name: BrowserName;
+  /** chrome-extension://ID/ or moz-extension://UUID/ */
+  extensionBase: string;
+  /** Opens a new tab on `url` and waits for it to load (whatever the status). */
+  openPage(url: string): Promise<DriverPage>;
+  /** Opens an extension page in a new tab, e.g. 'src/popup/index.html?tabId=3'. */
+  openExtensionPage(path: string): Promise<DriverPage>;
+  /** Runs `fn(api, arg)` in an extension page, with the promise-based `browser`/`chrome` API. */
+  evalInExtension<A, R>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** The id of the tab showing `url` (polls until the browser reports it). */
+  tabIdOf(url: string): Promise<number>;
+  /** Settles when the browser goes away (closed by the user or by `close`). */
+  closed: Promise<void>;
+  /** Screenshots every open test tab into `dir` (for failed tests); returns the files. */
+  snapshot(dir: string): Promise<string[]>;
+  /** Closes every tab opened since the last call (the helper page stays). */
+  closePages(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Source text that calls `fn` with `args`, for both engines' string evaluation. esbuild-based
+ * loaders (tsx) wrap functions in `__name(...)`, which the page does not have: define it.
+ */
+export function callExpression(fn: (...args: never[]) => unknown, args: readonly unknown[]): string {
+  const list = args.map((a) => (a === undefined ? 'undefined' : JSON.stringify(a))).join(', ');
+  return `(globalThis.__name ??= (f) => f, (${fn.toString()})(${list}))`;
+}
+
+/** The extension API as the page sees it: `browser` in Firefox, `chrome` (promise-based) in Chromium. */
+export function extensionCall<A, R>(fn: (api: ExtensionApi, arg: A) => R | Promise<R>, arg: A): string {
+  const list = arg === undefined ? 'undefined' : JSON.stringify(arg);
+  return `(globalThis.__name ??= (f) => f, (${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${list}))`;
+}
+
+export async function launchDriver(name: BrowserName): Promise<Driver> {
+  if (name === 'chromium') return (await import('./chromium-driver')).launchChromium();
+  return (await import('./firefox-driver')).launchFirefox();
+}
+
+/** Polls `fn` until it returns a value other than undefined/null/false. */
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+    try {
+      const value = await fn();
+      if (value !== undefined && value !== null && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+/** Navigation errors a refused request may cause; anything else (a timeout, a crash) is rethrown. */
+export function tolerateNavigationError(error: unknown): void {
+  const message = String(error);
+  if (/ERR_INVALID_AUTH_CREDENTIALS|ERR_ABORTED|NS_BINDING_ABORTED|NS_ERROR_/.test(message)) return;
+  throw error;
+}
+
+/** Waits for `promise` at most `ms`, ignoring its outcome: for clean-ups that must not hang a run. */
+export async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,33 @@
+import type { RefusalEvent, TabLog } from '../../src/shared/log';
+import type { Driver, DriverPage } from './driver';
+
+/** Reads what the worker stored for a tab (storage.session `tab:<id>`), or null. */
+export function readLog(driver: Driver, tabId: number): Promise<TabLog | null> {
+  return driver.evalInExtension(async (api, key) => ((await api.storage.session.get(key))[key] as TabLog | undefined) ?? null, `tab:${tabId}`);
+}
+
+/** The events recorded for a tab (empty when none). */
+export async function eventsOf(driver: Driver, tabId: number): Promise<RefusalEvent[]> {
+  return (await readLog(driver, tabId))?.events ?? [];
+}
+
+export function badgeOf(driver: Driver, tabId: number): Promise<string> {
+  return driver.evalInExtension((api, id) => api.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Opens `url` in a new tab and returns the tab with its id. */
+export async function visit(driver: Driver, url: string): Promise<{ page: DriverPage; tabId: number }> {
+  const page = await driver.openPage(url);
+  return { page, tabId: await driver.tabIdOf(url) };
+}
+
+/** The popup, opened as a page for the given tab (the real popup cannot be driven in both). */
+export function openPopup(driver: Driver, tabId: number): Promise<DriverPage> {
+  return driver.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+}
+
+/** All cookies of the default store, as `host name=value` strings, sorted. */
+export async function cookieList(driver: Driver): Promise<string[]> {
+  const cookies = await driver.evalInExtension((api) => api.cookies.getAll({}), undefined);
+  return cookies.map((c) => `${c.domain} ${c.name}=${c.value}`).sort();
+}
