@@ -1,4 +1,4 @@
-import { diagnose } from '../engine/diagnose';
+import { diagnoseCore } from '../engine/core';
 import { hasMarkerHeader, isBlockingError, statusVerdict } from '../engine/precheck';
 import type { RefusalEvent } from '../shared/log';
 import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
@@ -25,6 +25,8 @@ export interface ResponseDetails {
   originUrl?: string;
   /** Chrome: "prerender" for a page loaded ahead of time that the user has not seen yet. */
   documentLifecycle?: string;
+  /** Chrome: the document that made the request; a navigation of the tab has none yet. */
+  documentId?: string;
 }
 
 export interface ErrorDetails {
@@ -37,6 +39,8 @@ export interface ErrorDetails {
   timeStamp: number;
   initiator?: string;
   documentUrl?: string;
+  documentLifecycle?: string;
+  documentId?: string;
 }
 
 /**
@@ -49,8 +53,7 @@ export function onResponse(details: ResponseDetails): void {
     if (details.type === 'main_frame') newDocument(details);
     return;
   }
-  // A prerendered page is not the tab's document until it is shown: it must not touch its log.
-  if (details.tabId < 0 || details.documentLifecycle === 'prerender') return;
+  if (notThisTabsDocument(details)) return;
   if (verdict === 2 && !hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders))) {
     if (details.type === 'main_frame') newDocument(details);
     return;
@@ -67,7 +70,7 @@ export function onResponse(details: ResponseDetails): void {
 
 /** webRequest.onErrorOccurred: only ERR_BLOCKED_BY_* errors are refusals. */
 export function onError(details: ErrorDetails): void {
-  if (!isBlockingError(details.error) || details.tabId < 0) return;
+  if (!isBlockingError(details.error) || notThisTabsDocument(details)) return;
   try {
     if (details.type === 'main_frame') {
       settleMainFrame(details.tabId, 0, true);
@@ -79,8 +82,18 @@ export function onError(details: ErrorDetails): void {
   }
 }
 
+/**
+ * Requests no document on screen is waiting for: no tab (a site's service worker), a prerendered
+ * page not shown yet, or a page fetched ahead by speculation rules. Chromium 156 reports that
+ * prefetch as the tab's main_frame with lifecycle "active", but with the documentId of the page
+ * that asked for it, which a navigation of the tab never has.
+ */
+function notThisTabsDocument(details: { tabId: number; type: string; documentLifecycle?: string; documentId?: string }): boolean {
+  return details.tabId < 0 || details.documentLifecycle === 'prerender' || (details.type === 'main_frame' && details.documentId !== undefined);
+}
+
 function newDocument(details: ResponseDetails): void {
-  if (details.tabId < 0 || details.documentLifecycle === 'prerender') return;
+  if (notThisTabsDocument(details)) return;
   // Redirects also pass here; only the final answer matters to the retry waiter.
   if (details.statusCode < 300 || details.statusCode >= 400) settleMainFrame(details.tabId, details.statusCode, verdictOf(details));
   startDocument(details.tabId, details.url);
@@ -106,7 +119,7 @@ function capture(
   if (!isCounted(settings(), status, error)) return;
   const url = String(details.url).slice(0, 8192);
   const time = Number.isFinite(details.timeStamp) ? Math.round(details.timeStamp) : Date.now();
-  const diagnosis = diagnose({
+  const diagnosis = diagnoseCore({
     url,
     method: details.method,
     type: details.type,

@@ -1,3 +1,5 @@
+import { diagnoseCore } from '../engine/core';
+import type { CoreDiagnosis } from '../engine/types';
 import { browser, type Runtime } from '../shared/browser';
 import { isOwnSender, parseMessage, type FixResult } from '../shared/messages';
 import type { ScheduledRetry } from '../shared/scheduled-retry';
@@ -6,7 +8,7 @@ import { cancelRetry, scheduleRetry } from './scheduled-retries';
 
 const ORIGIN = new URL(browser.runtime.getURL('')).origin;
 
-type Reply = FixResult | ScheduledRetry | null;
+type Reply = FixResult | ScheduledRetry | CoreDiagnosis[] | null;
 
 /** One handler for every message; anything not from this extension's pages or not well formed is ignored. */
 export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined {
@@ -18,6 +20,8 @@ export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<
       return runFix(message.action, message.tabId, message.url, message.thenRetry);
     case 'schedule-retry':
       return scheduleRetry(message.tabId, message.url, message.at).catch(() => null);
+    case 'diagnose':
+      return Promise.resolve(message.observations.map((obs) => diagnoseCore(obs)));
     case 'cancel-retry':
       return cancelRetry(message.tabId).then(
         () => null,

@@ -1,6 +1,9 @@
 export * from './types';
 export { diagnose } from './diagnose';
-export { judge } from './judge';
+export { diagnoseCore } from './core';
+export { describe, type Prose } from './describe';
+export { markerKey } from './marker-key';
+export { judge, judgeCore } from './judge';
 export { reportFor } from './report';
 export { isRefusal, statusVerdict, hasMarkerHeader, isBlockingError, watchedStatuses } from './precheck';
 export { explainHar, parseHar, HarError, type HarFinding } from './har';

@@ -1,7 +1,15 @@
-import { diagnose } from './diagnose';
+import { diagnoseCore } from './core';
+import { describe, type Prose } from './describe';
 import { isRefusal } from './precheck';
+import PROSE from './prose/en.json';
 import { sanitize } from './sanitize';
-import type { Diagnosis, Observation } from './types';
+import type { CoreDiagnosis, Diagnosis, Observation } from './types';
+
+/** `judgeCore`, worded (HAR explainer, accuracy). */
+export function judge(input: Observation): Diagnosis | null {
+  const core = judgeCore(input);
+  return core && describe(core, PROSE as Prose);
+}
 
 /**
  * The whole pipeline as the extension runs it: the pre-check decides whether the observation is a
@@ -9,12 +17,12 @@ import type { Diagnosis, Observation } from './types';
  * is still read when its text is at hand, for block pages served with 200 (F5 ASM). Returns null
  * for responses judged fine and for expected ones (Cloudflare's challenge-platform 401).
  */
-export function judge(input: Observation): Diagnosis | null {
+export function judgeCore(input: Observation): CoreDiagnosis | null {
   const obs = sanitize(input);
   const refused = isRefusal(obs.status, obs.headers, obs.error, obs.type);
   const readable = typeof obs.pageText === 'string' && obs.pageText.length > 0 && isDocument(obs.type);
   if (!refused && !readable) return null;
-  const diagnosis = diagnose(obs);
+  const diagnosis = diagnoseCore(obs);
   if (diagnosis.expected) return null;
   // Without the pre-check, only a named source counts: an article about "403 Forbidden" is fine.
   if (!refused && diagnosis.category === 'unknown') return null;

@@ -1,8 +1,9 @@
 import { decodeEntities, titleOf } from './html-text';
 import { jsonErrorText } from './json-text';
+import { markerKey } from './marker-key';
 import type { Marker, ReferenceRule } from './signature';
 import { isCrossSite } from './site';
-import type { Evidence, Observation, Reference } from './types';
+import type { Fact, Observation, Reference } from './types';
 
 /** Bound on the page text the engine looks at; the reader bounds it too, this is the backstop. */
 export const MAX_TEXT = 64 * 1024;
@@ -54,46 +55,46 @@ export function clip(value: string, max = MAX_EVIDENCE_VALUE): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
-/** Returns the evidence a marker found, or null. */
-export function test(marker: Marker, p: Prepared): Evidence | null {
+/** Returns the fact a marker found, or null. Its `about` is computed only on a match. */
+export function test(marker: Marker, p: Prepared): Fact | null {
   if ('header' in marker) return testHeader(marker, p);
   if ('cookie' in marker) {
     const name = marker.cookie.toLowerCase();
     const found = p.cookies.find((c) => (marker.prefix ? c.startsWith(name) : c === name));
-    return found === undefined ? null : { kind: 'cookie', name: found, value: '(present)', note: marker.note };
+    return found === undefined ? null : { kind: 'cookie', name: found, value: '(present)', about: markerKey(marker) };
   }
-  if ('body' in marker) return findText(p.body, marker.body, 'body', 'page text', marker.note);
-  if ('title' in marker) return findText(p.title, marker.title, 'title', 'title', marker.note);
+  if ('body' in marker) return findText(p.body, marker, marker.body, 'body', 'page text');
+  if ('title' in marker) return findText(p.title, marker, marker.title, 'title', 'title');
   if ('json' in marker) {
     if (p.json === null) p.json = jsonErrorText(p.text);
-    return findText(p.json, marker.json, 'body', 'JSON error', marker.note);
+    return findText(p.json, marker, marker.json, 'body', 'JSON error');
   }
   if ('error' in marker) {
     return p.error.includes(marker.error.toLowerCase())
-      ? { kind: 'error', name: 'error', value: clip(p.obs.error ?? ''), note: marker.note }
+      ? { kind: 'error', name: 'error', value: clip(p.obs.error ?? ''), about: markerKey(marker) }
       : null;
   }
   if ('url' in marker) {
-    return p.url.includes(marker.url.toLowerCase()) ? { kind: 'url', name: 'url', value: marker.url, note: marker.note } : null;
+    return p.url.includes(marker.url.toLowerCase()) ? { kind: 'url', name: 'url', value: marker.url, about: markerKey(marker) } : null;
   }
   if ('resourceType' in marker) {
-    return marker.resourceType.includes(p.type) ? { kind: 'context', name: 'resource type', value: p.type, note: marker.note } : null;
+    return marker.resourceType.includes(p.type) ? { kind: 'context', name: 'resource type', value: p.type, about: markerKey(marker) } : null;
   }
-  return p.crossSite ? { kind: 'context', name: 'initiator', value: clip(p.obs.initiator ?? ''), note: marker.note } : null;
+  return p.crossSite ? { kind: 'context', name: 'initiator', value: clip(p.obs.initiator ?? ''), about: markerKey(marker) } : null;
 }
 
-function testHeader(marker: Extract<Marker, { header: string }>, p: Prepared): Evidence | null {
+function testHeader(marker: Extract<Marker, { header: string }>, p: Prepared): Fact | null {
   const raw = p.obs.headers[marker.header];
   if (typeof raw !== 'string') return null;
   const value = raw.toLowerCase();
   if (marker.equals !== undefined && value.trim() !== marker.equals) return null;
   if (marker.includes !== undefined && !value.includes(marker.includes)) return null;
-  return { kind: 'header', name: marker.header, value: clip(raw), note: marker.note };
+  return { kind: 'header', name: marker.header, value: clip(raw), about: markerKey(marker) };
 }
 
 /** Needles are lower case by contract (a test checks every signature), so no per-call lowering. */
-function findText(haystack: string, needle: string, kind: 'body' | 'title', name: string, note: string): Evidence | null {
-  return haystack.length >= needle.length && haystack.includes(needle) ? { kind, name, value: clip(needle), note } : null;
+function findText(haystack: string, marker: Marker, needle: string, kind: 'body' | 'title', name: string): Fact | null {
+  return haystack.length >= needle.length && haystack.includes(needle) ? { kind, name, value: clip(needle), about: markerKey(marker) } : null;
 }
 
 /** Pulls the reference id out by the first rule that finds one. */

@@ -1,6 +1,7 @@
+import { markerKey } from './marker-key';
 import { test, type Prepared } from './match';
 import type { Marker, Signature } from './signature';
-import type { Evidence } from './types';
+import type { Fact } from './types';
 
 interface PresenceRule {
   vendor: string;
@@ -19,7 +20,7 @@ function rulesFor(signatures: readonly Signature[]): PresenceRule[] {
   for (const sig of signatures) {
     if (!sig.vendor || !sig.presence || SERVERS.has(sig.vendor)) continue;
     const markers = byVendor.get(sig.vendor) ?? [];
-    for (const marker of sig.presence) if (!markers.some((m) => sameMarker(m, marker))) markers.push(marker);
+    for (const marker of sig.presence) if (!markers.some((m) => markerKey(m) === markerKey(marker))) markers.push(marker);
     byVendor.set(sig.vendor, markers);
   }
   rules = [...byVendor].map(([vendor, markers]) => ({ vendor, markers }));
@@ -27,18 +28,14 @@ function rulesFor(signatures: readonly Signature[]): PresenceRule[] {
   return rules;
 }
 
-function sameMarker(a: Marker, b: Marker): boolean {
-  return JSON.stringify({ ...a, note: '' }) === JSON.stringify({ ...b, note: '' });
-}
-
-/** Vendors whose presence markers are in this observation, each with the first evidence found. */
-export function vendorsInFront(signatures: readonly Signature[], p: Prepared): { vendor: string; evidence: Evidence }[] {
-  const found: { vendor: string; evidence: Evidence }[] = [];
+/** Vendors whose presence markers are in this observation, each with the first fact found. */
+export function vendorsInFront(signatures: readonly Signature[], p: Prepared): { vendor: string; fact: Fact }[] {
+  const found: { vendor: string; fact: Fact }[] = [];
   for (const rule of rulesFor(signatures)) {
     for (const marker of rule.markers) {
-      const evidence = test(marker, p);
-      if (evidence) {
-        found.push({ vendor: rule.vendor, evidence });
+      const fact = test(marker, p);
+      if (fact) {
+        found.push({ vendor: rule.vendor, fact });
         break;
       }
     }

@@ -3,26 +3,28 @@ import type { Category, FixId } from './types';
 /**
  * One fact to look for in an observation. Every test is a plain, case-insensitive substring or
  * equality check: nothing here can backtrack, so matching stays linear in the input.
+ * Markers carry no prose: what a marker means is written in prose/en.json under its
+ * `markerKey` (see marker-key.ts), so the worker never ships it.
  */
 export type Marker =
   /** A response header: present, equal to, or containing a value. */
-  | { header: string; equals?: string; includes?: string; note: string }
+  | { header: string; equals?: string; includes?: string }
   /** A cookie the site has, by exact name or name prefix (`prefix: true`). */
-  | { cookie: string; prefix?: boolean; note: string }
+  | { cookie: string; prefix?: boolean }
   /** Text in the refused document's body (entities decoded; needs page text). */
-  | { body: string; note: string }
+  | { body: string }
   /** Text in the refused document's title (or the body's <title> when no title was read). */
-  | { title: string; note: string }
+  | { title: string }
   /** Text in the error fields (error, message, detail, code...) of a JSON body. */
-  | { json: string; note: string }
+  | { json: string }
   /** A network error name, e.g. "net::ERR_BLOCKED_BY_CLIENT". */
-  | { error: string; note: string }
+  | { error: string }
   /** Text in the request URL. */
-  | { url: string; note: string }
+  | { url: string }
   /** The webRequest resource type is one of these (main_frame, sub_frame, image...). */
-  | { resourceType: readonly string[]; note: string }
+  | { resourceType: readonly string[] }
   /** The request's context: made by a page of another site (compares url and initiator). */
-  | { context: 'cross-site'; note: string };
+  | { context: 'cross-site' };
 
 /** Where to find the reference id a site owner asks for. */
 export interface ReferenceRule {
@@ -34,7 +36,8 @@ export interface ReferenceRule {
 }
 
 /**
- * A block source as data. A signature fires when the status fits and at least `minActed` (one by
+ * A block source as data (matching only: its summary and developer note are in prose/en.json under
+ * `causes[id]`). A signature fires when the status fits and at least `minActed` (one by
  * default) `acted` markers match, or `acted` is empty and `statuses` alone define it (generic
  * causes). `presence` markers say the vendor is in front of the site: they raise confidence and
  * name the vendor but never make a block on their own.
@@ -64,8 +67,4 @@ export interface Signature {
   fixes: readonly FixId[];
   /** Normal operation, not a refusal: wins over every other match and is left out of lists. */
   expected?: boolean;
-  /** Plain sentence for a person who is not a developer. */
-  summary: string;
-  /** For developers and site owners: what it means and what to check. */
-  developerNote: string;
 }

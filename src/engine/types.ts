@@ -82,6 +82,18 @@ export interface Evidence {
   note: string;
 }
 
+/**
+ * A fact as the matching core finds it: Evidence without its note. `about` names what the fact
+ * is, as a key of prose/en.json: a marker key ("header:cf-ray"), "status:403", "network-error",
+ * or "present:<vendor>" for a vendor in front of the site that did not act.
+ */
+export interface Fact {
+  kind: EvidenceKind;
+  name: string;
+  value: string;
+  about: string;
+}
+
 /** The id a site owner asks for to find the block in their logs. */
 export interface Reference {
   /** e.g. "Cloudflare Ray ID", "Akamai Reference #". */
@@ -114,6 +126,29 @@ export interface Diagnosis {
   expected?: boolean;
   /** Vendors seen in front of the site (presence markers), whether or not they acted. */
   inFront?: string[];
+}
+
+/**
+ * What the matching core concludes, without prose: what the worker needs (it stores cause,
+ * category and vendor) and what `describe` turns into a Diagnosis.
+ */
+export interface CoreDiagnosis {
+  cause: string;
+  category: Category;
+  vendor: string | null;
+  confidence: number;
+  /** Status first, then the markers that matched, then up to three vendors merely in front. */
+  evidence: Fact[];
+  reference: Reference | null;
+  fixes: FixId[];
+  retryAfterSeconds: number | null;
+  expected?: boolean;
+  inFront?: string[];
+  /**
+   * Vendors in front of the site that left none of their block or challenge markers, each with
+   * the name of the header or cookie that showed them: they passed the refusal on.
+   */
+  bystanders?: { vendor: string; seen: string }[];
 }
 
 export type ConfidenceWord = 'certain' | 'likely' | 'possible';

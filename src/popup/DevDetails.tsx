@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
-import { diagnose } from '../engine/diagnose';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Diagnosis } from '../engine/types';
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
@@ -7,6 +6,7 @@ import type { RefusalEvent } from '../shared/log';
 import { observationOf } from '../shared/observation';
 import { vendorLabel as vendorName } from '../engine/vendor-label';
 import { copyText } from './clipboard';
+import { diagnoseAll } from './engine-client';
 import { headersThatMattered, toHar, toJson, type DevRow } from './dev-export';
 import { confidenceText, statusText } from './wording';
 
@@ -19,10 +19,16 @@ interface Props {
 
 /** Every refused request of the page, with the headers that mattered, filterable and exportable. Loaded on demand. */
 export function DevDetails({ events, main, mainDiagnosis }: Props) {
+  const [others, failed] = useOthersDiagnosed(events, main);
   const rows = useMemo<DevRow[]>(
     () =>
-      [...events].reverse().map((event) => ({ event, diagnosis: event === main ? mainDiagnosis : diagnose(observationOf(event)) })),
-    [events, main, mainDiagnosis],
+      [...events]
+        .reverse()
+        .flatMap((event) => {
+          const diagnosis = event === main ? mainDiagnosis : others?.get(event);
+          return diagnosis ? [{ event, diagnosis }] : [];
+        }),
+    [events, main, mainDiagnosis, others],
   );
   const causes = useMemo(() => {
     const counts = new Map<string, number>();
@@ -38,6 +44,7 @@ export function DevDetails({ events, main, mainDiagnosis }: Props) {
     setCopied((await copyText(text)) ? t(what === 'json' ? 'copiedJson' : 'copiedHar', [String(shown.length)]) : t('copyFailed'));
   };
 
+  if (rows.length < events.length) return <p class="muted small">{failed ? t('devLoadFailed') : t('loading')}</p>;
   return (
     <div class="dev" data-testid="dev-details">
       <div class="dev-tools">
@@ -72,6 +79,26 @@ export function DevDetails({ events, main, mainDiagnosis }: Props) {
   );
 }
 
+/** The other events' diagnoses, from the worker in one message: null until they arrive, and whether that failed. */
+function useOthersDiagnosed(events: readonly RefusalEvent[], main: RefusalEvent): [Map<RefusalEvent, Diagnosis> | null, boolean] {
+  const [found, setFound] = useState<{ events: readonly RefusalEvent[]; byEvent: Map<RefusalEvent, Diagnosis> } | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const others = events.filter((event) => event !== main);
+    diagnoseAll(others.map((event) => observationOf(event))).then(
+      (diagnoses) => {
+        if (live) setFound({ events, byEvent: new Map(others.map((event, i) => [event, diagnoses[i] as Diagnosis])) });
+      },
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [events, main]);
+  return [found && found.events === events ? found.byEvent : null, failed];
+}
+
 function DevItem({ event: e, diagnosis: d, open }: { event: RefusalEvent; diagnosis: Diagnosis; open: boolean }) {
   const mattered = headersThatMattered(d);
   const headers = Object.entries(e.headers);
@@ -104,7 +131,7 @@ function DevItem({ event: e, diagnosis: d, open }: { event: RefusalEvent; diagno
             </>
           )}
         </dl>
-        <h4>{t('devHeaders')}</h4>
+        <h3>{t('devHeaders')}</h3>
         {headers.length === 0 ? (
           <p class="muted small">{t('devNoHeaders')}</p>
         ) : (
@@ -119,7 +146,7 @@ function DevItem({ event: e, diagnosis: d, open }: { event: RefusalEvent; diagno
             </tbody>
           </table>
         )}
-        <h4>{t('evidenceHeading')}</h4>
+        <h3>{t('evidenceHeading')}</h3>
         <ul class="dev-evidence">
           {d.evidence.map((ev, i) => (
             <li key={i}>

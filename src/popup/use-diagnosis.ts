@@ -3,19 +3,7 @@ import { retryAfterSeconds } from '../engine/retry-after';
 import type { Diagnosis } from '../engine/types';
 import type { RefusalEvent } from '../shared/log';
 import { observationOf, type PageExtras } from '../shared/observation';
-
-type Engine = typeof import('../engine/diagnose');
-let engine: Promise<Engine> | null = null;
-
-/**
- * The engine (every signature) is most of the popup's weight, so it loads after the first paint:
- * until it arrives the popup shows what the worker stored with the event (cause, category, vendor),
- * which is enough for the headline and the fix buttons.
- */
-export function loadEngine(): Promise<Engine> {
-  engine ??= import('../engine/diagnose');
-  return engine;
-}
+import { diagnoseAll } from './engine-client';
 
 export interface DiagnosisState {
   diagnosis: Diagnosis;
@@ -28,9 +16,14 @@ export function useDiagnosis(event: RefusalEvent | null, extras: PageExtras): Di
   useEffect(() => {
     if (!event) return;
     let live = true;
-    void loadEngine().then(({ diagnose }) => {
-      if (live) setFull({ event, extras, diagnosis: diagnose(observationOf(event, extras)) });
-    });
+    // Until the worker's answer and the prose arrive, the popup shows what the worker stored with
+    // the event (cause, category, vendor): enough for the headline and the fix buttons.
+    diagnoseAll([observationOf(event, extras)]).then(
+      ([diagnosis]) => {
+        if (live && diagnosis) setFull({ event, extras, diagnosis });
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };

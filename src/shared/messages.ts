@@ -1,3 +1,5 @@
+import type { Observation } from '../engine/types';
+
 /**
  * Every message an extension page sends to the worker, as one discriminated union. The worker
  * validates type, sender and arguments before acting (see parseMessage).
@@ -14,7 +16,12 @@ export type Request =
    */
   | { type: 'schedule-retry'; tabId: number; url: string; at: number }
   /** Forget the retry scheduled for tab `tabId`, if any. */
-  | { type: 'cancel-retry'; tabId: number };
+  | { type: 'cancel-retry'; tabId: number }
+  /**
+   * Run the worker's engine on these observations and answer one CoreDiagnosis each, in order:
+   * the popup carries no matching data of its own (it would not fit its size budget).
+   */
+  | { type: 'diagnose'; observations: Observation[] };
 
 export interface FixResult {
   ok: boolean;
@@ -28,6 +35,8 @@ export interface FixResult {
 
 const ACTIONS: readonly FixAction[] = ['clear-cookies', 'clear-cache', 'retry'];
 const MAX_URL_LENGTH = 8192;
+/** Well above a tab's log (MAX_EVENTS in log.ts): the developer section diagnoses it in one message. */
+const MAX_DIAGNOSE = 100;
 /** A retry is never scheduled further ahead than this (Retry-After is clamped to a day too). */
 export const MAX_RETRY_DELAY_MS = 24 * 60 * 60 * 1000 + 60_000;
 
@@ -35,6 +44,12 @@ export const MAX_RETRY_DELAY_MS = 24 * 60 * 60 * 1000 + 60_000;
 export function parseMessage(raw: unknown, now: number = Date.now()): Request | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const m = raw as Record<string, unknown>;
+  if (m.type === 'diagnose') {
+    const observations = m.observations;
+    // The engine sanitizes every field of every observation; only the list itself is checked here.
+    if (!Array.isArray(observations) || observations.length > MAX_DIAGNOSE) return null;
+    return { type: 'diagnose', observations: observations as Observation[] };
+  }
   const tabId = m.tabId;
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
   if (m.type === 'fix') {

@@ -22,8 +22,16 @@ describe('parseMessage', () => {
     { type: 'fix', action: 'retry', tabId: 3, url: 42 },
     { type: 'fix', action: 'retry', tabId: 3, url: 'x'.repeat(9000) },
     { type: 'eval', tabId: 3 },
+    { type: 'diagnose' },
+    { type: 'diagnose', observations: 'x' },
+    { type: 'diagnose', observations: Array.from({ length: 101 }, () => ({})) },
   ])('rejects %j', (raw) => {
     expect(parseMessage(raw)).toBeNull();
+  });
+
+  it('accepts a list of observations to diagnose, without a tab: the engine sanitizes each one', () => {
+    const observations = [{ url: 'https://a.example/', status: 403 }, null];
+    expect(parseMessage({ type: 'diagnose', observations })).toEqual({ type: 'diagnose', observations });
   });
 });
 

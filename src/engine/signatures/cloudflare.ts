@@ -1,28 +1,27 @@
 import type { Marker, ReferenceRule, Signature } from '../signature';
 
 const PRESENCE: readonly Marker[] = [
-  { header: 'server', equals: 'cloudflare', note: 'The response came through Cloudflare.' },
-  { header: 'cf-ray', note: 'Cloudflare adds a Ray ID to every response it serves.' },
+  { header: 'server', equals: 'cloudflare' },
+  { header: 'cf-ray' },
 ];
 const RAY: readonly ReferenceRule[] = [
   { label: 'Cloudflare Ray ID', header: 'cf-ray' },
   { label: 'Cloudflare Ray ID', after: 'Ray ID' },
 ];
 const ERROR_PAGE: readonly Marker[] = [
-  { body: 'cf-error-details', note: 'Cloudflare error page markup.' },
-  { body: 'cloudflare ray id', note: 'Cloudflare error pages print the Ray ID.' },
-  { header: 'server', equals: 'cloudflare', note: 'The response came through Cloudflare.' },
+  { body: 'cf-error-details' },
+  { body: 'cloudflare ray id' },
+  { header: 'server', equals: 'cloudflare' },
 ];
-const OWNER_NOTE = 'Site owners find the event under Security > Events by Ray ID.';
 
 /** One Cloudflare 1xxx error page, recognised by its code in the page ("error code: 1020"). */
 function errorCode(code: number, rest: Omit<Signature, 'vendor' | 'acted' | 'requireAny' | 'presence' | 'reference'>): Signature {
   return {
     vendor: 'cloudflare',
     acted: [
-      { body: `cf-error-code">${code}<`, note: `Cloudflare error ${code} (in its error page).` },
-      { body: `error code: ${code}`, note: `Cloudflare error ${code} (plain-text error page).` },
-      { title: `error ${code}`, note: `Cloudflare error ${code} in the page title.` },
+      { body: `cf-error-code">${code}<` },
+      { body: `error code: ${code}` },
+      { title: `error ${code}` },
     ],
     requireAny: ERROR_PAGE,
     presence: PRESENCE,
@@ -37,14 +36,11 @@ export const CLOUDFLARE: readonly Signature[] = [
     vendor: 'cloudflare',
     category: 'security-challenge',
     statuses: [401],
-    acted: [{ url: '/cdn-cgi/challenge-platform/', note: 'Cloudflare\u2019s own challenge endpoint.' }],
+    acted: [{ url: '/cdn-cgi/challenge-platform/' }],
     expected: true,
     confidence: 0.1,
     reference: RAY,
     fixes: [],
-    summary: 'Nothing is wrong here: this is a normal step of Cloudflare\u2019s browser check.',
-    developerNote:
-      'A 401 from /cdn-cgi/challenge-platform/ (the Private Access Token probe, .../pat/) is expected: the browser is asked for a token and answers 401 when it has none. It is not a block and needs no action.',
   },
   errorCode(1009, {
     id: 'cloudflare-1009',
@@ -52,8 +48,6 @@ export const CLOUDFLARE: readonly Signature[] = [
     statuses: [403],
     confidence: 0.96,
     fixes: ['disable-vpn', 'contact-owner'],
-    summary: 'The site\u2019s owner does not allow visitors from your country or region.',
-    developerNote: `Cloudflare error 1009: the owner banned the country or region of the visitor\u2019s IP address (IP Access Rules or a WAF rule on ip.src.country). A VPN exit in another country changes the answer. ${OWNER_NOTE}`,
   }),
   errorCode(1005, {
     id: 'cloudflare-1005',
@@ -61,8 +55,6 @@ export const CLOUDFLARE: readonly Signature[] = [
     statuses: [403],
     confidence: 0.96,
     fixes: ['disable-vpn', 'contact-owner'],
-    summary: 'The site\u2019s owner blocks the network your connection comes from.',
-    developerNote: `Cloudflare error 1005: the owner banned the autonomous system (ASN) the visitor\u2019s IP belongs to, typically a hosting or VPN provider. ${OWNER_NOTE}`,
   }),
   {
     ...errorCode(1006, {
@@ -71,12 +63,10 @@ export const CLOUDFLARE: readonly Signature[] = [
       statuses: [403],
       confidence: 0.96,
       fixes: ['disable-vpn', 'contact-owner'],
-      summary: 'The site\u2019s owner has blocked your IP address.',
-      developerNote: `Cloudflare errors 1006, 1007 and 1008: the owner banned the visitor\u2019s IP address (IP Access Rules, or a firewall rule on ip.src). A different network or VPN gets a different IP. ${OWNER_NOTE}`,
     }),
     acted: [1006, 1007, 1008].flatMap((code): Marker[] => [
-      { body: `cf-error-code">${code}<`, note: `Cloudflare error ${code} (in its error page).` },
-      { body: `error code: ${code}`, note: `Cloudflare error ${code} (plain-text error page).` },
+      { body: `cf-error-code">${code}<` },
+      { body: `error code: ${code}` },
     ]),
   },
   errorCode(1010, {
@@ -85,8 +75,6 @@ export const CLOUDFLARE: readonly Signature[] = [
     statuses: [403],
     confidence: 0.96,
     fixes: ['pause-extensions', 'contact-owner', 'retry'],
-    summary: 'The site\u2019s security service (Cloudflare) blocked your browser because of how it identifies itself.',
-    developerNote: `Cloudflare error 1010: the owner blocks requests by browser signature (Browser Integrity Check, or a rule on the user agent or fingerprint). Extensions that change the user agent, automation tools and headless browsers trigger it. ${OWNER_NOTE}`,
   }),
   errorCode(1011, {
     id: 'cloudflare-1011',
@@ -94,8 +82,6 @@ export const CLOUDFLARE: readonly Signature[] = [
     statuses: [403],
     confidence: 0.96,
     fixes: ['check-url', 'contact-owner'],
-    summary: 'This site does not let other websites show its images or files.',
-    developerNote: `Cloudflare error 1011 (Access denied, hotlinking): Hotlink Protection refused a request whose Referer is another site. Open the resource from the site itself, or the owner can allow the referring site. ${OWNER_NOTE}`,
   }),
   errorCode(1012, {
     id: 'cloudflare-1012',
@@ -103,8 +89,6 @@ export const CLOUDFLARE: readonly Signature[] = [
     statuses: [403],
     confidence: 0.96,
     fixes: ['contact-owner', 'disable-vpn', 'retry'],
-    summary: 'The site\u2019s security service (Cloudflare) denied access.',
-    developerNote: `Cloudflare error 1012: access denied by the site owner\u2019s security settings, often because the visitor\u2019s IP showed malicious activity. ${OWNER_NOTE}`,
   }),
   errorCode(1015, {
     id: 'cloudflare-1015',
@@ -112,8 +96,6 @@ export const CLOUDFLARE: readonly Signature[] = [
     statuses: [429, 403],
     confidence: 0.96,
     fixes: ['wait-and-retry', 'disable-vpn', 'contact-owner'],
-    summary: 'You are sending requests too fast: the site\u2019s security service asks you to wait.',
-    developerNote: `Cloudflare error 1015: a rate-limiting rule matched. Wait for the rule\u2019s period (Retry-After when present); many users behind one IP (NAT, VPN) share the limit. ${OWNER_NOTE}`,
   }),
   errorCode(1020, {
     id: 'cloudflare-1020',
@@ -121,8 +103,6 @@ export const CLOUDFLARE: readonly Signature[] = [
     statuses: [403],
     confidence: 0.96,
     fixes: ['contact-owner', 'disable-vpn', 'pause-extensions', 'retry'],
-    summary: 'The site\u2019s security service (Cloudflare) blocked your request because of a rule its owner set.',
-    developerNote: `Cloudflare error 1020 (Access denied): a WAF custom rule or firewall rule with action Block matched the request. Only the owner can change it; the Ray ID names the event and the rule in Security > Events.`,
   }),
   {
     id: 'cloudflare-challenge',
@@ -130,20 +110,17 @@ export const CLOUDFLARE: readonly Signature[] = [
     category: 'security-challenge',
     statuses: [403, 503, 429],
     acted: [
-      { header: 'cf-mitigated', equals: 'challenge', note: 'Cloudflare marks a challenge it served with cf-mitigated: challenge.' },
-      { title: 'just a moment', note: 'The title of Cloudflare\u2019s challenge page.' },
-      { body: 'challenges.cloudflare.com', note: 'The page loads Cloudflare\u2019s challenge script.' },
-      { body: '/cdn-cgi/challenge-platform/', note: 'The page runs Cloudflare\u2019s challenge platform.' },
-      { body: 'cf-chl-', note: 'Cloudflare challenge markup.' },
+      { header: 'cf-mitigated', equals: 'challenge' },
+      { title: 'just a moment' },
+      { body: 'challenges.cloudflare.com' },
+      { body: '/cdn-cgi/challenge-platform/' },
+      { body: 'cf-chl-' },
     ],
     presence: PRESENCE,
-    unless: [{ url: '/cdn-cgi/challenge-platform/', note: 'Cloudflare\u2019s own challenge endpoint.' }],
+    unless: [{ url: '/cdn-cgi/challenge-platform/' }],
     confidence: 0.92,
     reference: RAY,
     fixes: ['retry', 'pause-extensions', 'clear-cookies', 'disable-vpn', 'contact-owner'],
-    summary: 'The site\u2019s security service (Cloudflare) wants to check that you are a person before letting you in.',
-    developerNote:
-      'Cloudflare served a challenge (managed or JS challenge) instead of the page. If it loops, the browser is failing it: extensions that block scripts or alter headers, a VPN with a poor IP reputation, or cookies being blocked (cf_clearance must be stored). Site owners: check Security > Events for the Ray ID and the rule that issued the challenge.',
   },
   {
     id: 'cloudflare-block',
@@ -151,18 +128,15 @@ export const CLOUDFLARE: readonly Signature[] = [
     category: 'security-block',
     statuses: [403],
     acted: [
-      { body: 'you have been blocked', note: 'The wording of Cloudflare\u2019s block page.' },
-      { title: 'attention required! | cloudflare', note: 'The title of Cloudflare\u2019s block page.' },
-      { body: 'cf-error-details', note: 'Cloudflare error page markup.' },
-      { header: 'cf-mitigated', equals: 'block', note: 'Cloudflare marks a block with cf-mitigated.' },
+      { body: 'you have been blocked' },
+      { title: 'attention required! | cloudflare' },
+      { body: 'cf-error-details' },
+      { header: 'cf-mitigated', equals: 'block' },
     ],
-    requireAny: [...PRESENCE, { body: 'cloudflare', note: 'The page names Cloudflare.' }, { title: 'cloudflare', note: 'The title names Cloudflare.' }],
+    requireAny: [...PRESENCE, { body: 'cloudflare' }, { title: 'cloudflare' }],
     presence: PRESENCE,
     confidence: 0.9,
     reference: RAY,
     fixes: ['contact-owner', 'disable-vpn', 'pause-extensions', 'retry'],
-    summary: 'The site\u2019s security service (Cloudflare) blocked your request.',
-    developerNote:
-      'A Cloudflare WAF or firewall rule blocked the request ("Sorry, you have been blocked"). Only the site owner can lift it: send them the Ray ID, which identifies the event in Security > Events together with the rule that matched.',
   },
 ];

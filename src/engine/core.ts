@@ -1,0 +1,152 @@
+import { extractReference, prepare, test, type Prepared } from './match';
+import { vendorsInFront } from './presence';
+import { retryAfterSeconds } from './retry-after';
+import type { Marker, Signature } from './signature';
+import { SIGNATURES } from './signatures';
+import { sanitize } from './sanitize';
+import { statusFact } from './status-fact';
+import type { CoreDiagnosis, Fact, Observation } from './types';
+
+const MAX_CONFIDENCE = 0.99;
+/** Extra markers add at most this much: corroboration, never enough to flip a ranking. */
+const MAX_EXTRA = 0.04;
+/** Vendors in front that did not act are listed as evidence up to this many. */
+const MAX_BYSTANDER_FACTS = 3;
+
+interface Candidate {
+  sig: Signature;
+  score: number;
+  facts: Fact[];
+}
+
+/**
+ * Turns one observation into the most likely explanation, without prose: what the worker needs,
+ * and what `describe` words for people. Pure and total: never throws.
+ */
+export function diagnoseCore(obs: Observation, signatures: readonly Signature[] = SIGNATURES): CoreDiagnosis {
+  try {
+    return diagnoseSafely(obs, signatures);
+  } catch {
+    // Backstop for inputs no test imagined (e.g. a getter that throws): still a valid answer.
+    return build(FALLBACK, null, prepare(sanitize(null)), signatures);
+  }
+}
+
+function diagnoseSafely(obs: Observation, signatures: readonly Signature[]): CoreDiagnosis {
+  const p = prepare(sanitize(obs));
+  let best: Candidate | null = null;
+  for (const sig of candidatesFor(signatures, p.obs.status)) {
+    const candidate = evaluate(sig, p);
+    if (!candidate) continue;
+    if (sig.expected) {
+      best = candidate;
+      break;
+    }
+    if (!best || candidate.score > best.score) best = candidate;
+  }
+  return build(best?.sig ?? FALLBACK, best, p, signatures);
+}
+
+function build(sig: Signature, best: Candidate | null, p: Prepared, signatures: readonly Signature[]): CoreDiagnosis {
+  const found = best?.facts ?? [];
+  // A network error already shown as a marker needs no second line.
+  const evidence = p.obs.status === 0 && found.some((e) => e.kind === 'error') ? [...found] : [statusFact(p.obs), ...found];
+  const diagnosis: CoreDiagnosis = {
+    cause: sig.id,
+    category: sig.category,
+    vendor: sig.vendor,
+    confidence: round(Math.min(MAX_CONFIDENCE, best?.score ?? sig.confidence)),
+    evidence,
+    reference: sig.reference ? extractReference(sig.reference, p) : null,
+    fixes: [...sig.fixes],
+    retryAfterSeconds: retryAfterSeconds(p.obs.headers, p.obs.time),
+  };
+  if (sig.expected) diagnosis.expected = true;
+  if (p.obs.status > 0) addInFront(diagnosis, signatures, p);
+  return diagnosis;
+}
+
+/**
+ * Names the CDNs/WAFs seen in front of the site. When the finding is not theirs, they are
+ * bystanders: a 403 that passed through Cloudflare untouched is the application's refusal.
+ */
+function addInFront(d: CoreDiagnosis, signatures: readonly Signature[], p: Prepared): void {
+  const present = vendorsInFront(signatures, p);
+  if (present.length === 0) return;
+  d.inFront = present.map((v) => v.vendor);
+  const bystanders = present.filter((v) => v.vendor !== d.vendor);
+  if (bystanders.length === 0 || d.expected) return;
+  d.bystanders = bystanders.map((v) => ({ vendor: v.vendor, seen: v.fact.name }));
+  for (const v of bystanders.slice(0, MAX_BYSTANDER_FACTS)) d.evidence.push({ ...v.fact, about: `present:${v.vendor}` });
+}
+
+const indexCache = new WeakMap<readonly Signature[], { byStatus: Map<number, Signature[]>; anyStatus: Signature[] }>();
+
+/** Signatures that can apply to a status, in their original order: most are skipped without a look. */
+function candidatesFor(signatures: readonly Signature[], status: number): readonly Signature[] {
+  let index = indexCache.get(signatures);
+  if (!index) {
+    const anyStatus = signatures.filter((s) => !s.statuses);
+    const statuses = new Set(signatures.flatMap((s) => s.statuses ?? []));
+    const byStatus = new Map<number, Signature[]>();
+    for (const st of statuses) byStatus.set(st, signatures.filter((s) => !s.statuses || s.statuses.includes(st)));
+    index = { byStatus, anyStatus };
+    indexCache.set(signatures, index);
+  }
+  return index.byStatus.get(status) ?? index.anyStatus;
+}
+
+function evaluate(sig: Signature, p: Prepared): Candidate | null {
+  if (sig.unless && sig.unless.some((m) => test(m, p))) return null;
+  const acted = matches(sig.acted, p);
+  const needed = sig.acted.length === 0 ? 0 : (sig.minActed ?? 1);
+  if (acted.length < needed) return null;
+  const required = sig.requireAll ? matches(sig.requireAll, p) : [];
+  if (sig.requireAll && required.length !== sig.requireAll.length) return null;
+  const any = sig.requireAny ? firstMatch(sig.requireAny, p) : null;
+  if (sig.requireAny && !any) return null;
+  const presence = sig.presence ? matches(sig.presence, p) : [];
+  const extra = Math.min(MAX_EXTRA, Math.max(0, acted.length - needed) * 0.02 + presence.length * 0.01);
+  const facts = dedupe([...acted, ...required, ...(any ? [any] : []), ...presence]);
+  return { sig, score: sig.confidence + extra, facts };
+}
+
+function matches(markers: readonly Marker[], p: Prepared): Fact[] {
+  const found: Fact[] = [];
+  for (const marker of markers) {
+    const fact = test(marker, p);
+    if (fact) found.push(fact);
+  }
+  return found;
+}
+
+function firstMatch(markers: readonly Marker[], p: Prepared): Fact | null {
+  for (const marker of markers) {
+    const fact = test(marker, p);
+    if (fact) return fact;
+  }
+  return null;
+}
+
+function dedupe(facts: Fact[]): Fact[] {
+  const seen = new Set<string>();
+  return facts.filter((e) => {
+    const key = `${e.kind}\u0000${e.name}\u0000${e.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const FALLBACK: Signature = SIGNATURES.find((s) => s.id === 'unknown') ?? {
+  id: 'unknown',
+  vendor: null,
+  category: 'unknown',
+  acted: [],
+  confidence: 0.2,
+  fixes: ['retry'],
+};
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,35 @@
+import { describe, type Prose } from '../engine/describe';
+import proseUrl from '../engine/prose/en.json?url';
+import type { CoreDiagnosis, Diagnosis, Observation } from '../engine/types';
+import { browser } from '../shared/browser';
+import type { Request } from '../shared/messages';
+
+/*
+ * Why the popup holds neither the signatures nor the prose as script: its budget is 25 KB gz of
+ * JavaScript and its own UI is ~21 KB of that, while the matching data alone is ~9 KB.
+ * - Matching runs in the worker, which has the engine anyway (one message per finding).
+ * - The words are the engine's English prose, fetched as data (prose/en.json, ~12 KB gz) the
+ *   first time a finding is shown, like the _locales messages the browser loads for us. They are
+ *   English on purpose: evidence notes and developer notes are technical, and the summary goes
+ *   into the report for the site owner, which is English throughout. What the popup says to the
+ *   user in its own words (headline, advice, fixes) is localised in _locales by category.
+ */
+let prose: Promise<Prose> | null = null;
+
+function loadProse(): Promise<Prose> {
+  prose ??= fetch(proseUrl).then((response) => {
+    if (!response.ok) throw new Error(`engine prose: HTTP ${response.status}`);
+    return response.json() as Promise<Prose>;
+  });
+  // A failed load is tried again next time rather than remembered.
+  prose.catch(() => (prose = null));
+  return prose;
+}
+
+/** Full diagnoses of these observations: the worker's engine finds, the popup words. */
+export async function diagnoseAll(observations: Observation[]): Promise<Diagnosis[]> {
+  const request: Request = { type: 'diagnose', observations };
+  const [cores, words] = await Promise.all([browser.runtime.sendMessage(request) as Promise<CoreDiagnosis[] | undefined>, loadProse()]);
+  if (!Array.isArray(cores) || cores.length !== observations.length) throw new Error('the worker did not diagnose');
+  return cores.map((core) => describe(core, words));
+}
