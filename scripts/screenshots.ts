@@ -1,6 +1,7 @@
 /**
- * `npm run screenshots`: the popup on a few block-lab scenarios, as PNGs in docs/screenshots/ for
- * the README. Builds first unless `--no-build` is given.
+ * `npm run screenshots`: the popup on a few block-lab scenarios (and two in the dark theme), the
+ * options page with its history and an explained HAR file, as PNGs in docs/screenshots/ for the
+ * README. Builds first unless `--no-build` is given.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -9,10 +10,13 @@ import { scenario } from '../e2e/lab/scenarios';
 import { startLab } from '../e2e/lab/server';
 import { launchChromium } from '../e2e/support/chromium-driver';
 import { ROOT } from '../e2e/support/dist';
+import { waitFor, type Driver, type DriverPage } from '../e2e/support/driver';
+import type { Lab } from '../e2e/lab/server';
 import { launchWatching } from '../e2e/support/ready';
 import { matchesExpectation, visitScenario } from '../e2e/support/tour';
 
 const SHOTS = ['cloudflare-block', 'cloudflare-challenge', 'rate-limit', 'image-forbidden', 'clean'];
+const DARK_SHOTS = ['cloudflare-block', 'rate-limit'];
 const OUT = join(ROOT, 'docs', 'screenshots');
 /** About the size of the real popup. */
 const WIDTH = 420;
@@ -23,21 +27,57 @@ if (!process.argv.includes('--no-build')) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-mkdirSync(OUT, { recursive: true });
-const lab = await startLab();
-const driver = await launchWatching('chromium', () => launchChromium());
-try {
-  for (const id of SHOTS) {
+/** Lets the layout settle at a new size (and fonts load) before the picture. */
+const settle = (page: DriverPage) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), undefined);
+
+async function popupShots(driver: Driver, lab: Lab, ids: readonly string[], prefix: string): Promise<void> {
+  for (const id of ids) {
     const v = await visitScenario(driver, lab, scenario(id));
     await v.popup.setViewport(WIDTH, HEIGHT);
-    // Let the layout settle at the new width (and fonts load) before the picture.
-    await v.popup.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), undefined);
-    const file = join(OUT, `popup-${id}.png`);
+    await settle(v.popup);
+    const file = join(OUT, `${prefix}-${id}.png`);
     await v.popup.screenshot(file);
     console.log(`${matchesExpectation(v) ? '' : '(unexpected finding) '}${file}`);
     await driver.closePages();
   }
+}
+
+/** The options page with a few refusals in its history and a HAR file explained. */
+async function optionsShot(driver: Driver, lab: Lab, file: string): Promise<void> {
+  // The worker writes history in batches and leaves out tabs closed before then: keep them open.
+  for (const id of ['cloudflare-block', 'rate-limit', 'api-forbidden']) await driver.openPage(lab.url(scenario(id).path));
+  await driver.openPage(lab.url(scenario('cloudflare-block').path, 'b'));
+  await waitFor('the refusals in the history', () =>
+    driver.evalInExtension(async (api) => JSON.stringify(await api.storage.local.get(null)).includes('"site":"localhost"'), undefined),
+  );
+  const page = await driver.openExtensionPage('src/options/index.html');
+  await page.setViewport(1000, 800);
+  await waitFor('the history', () => page.evaluate(() => document.querySelector('[data-testid=history-entry]') !== null, undefined));
+  await page.setInputFiles('[data-testid=har-input]', join(ROOT, 'test/fixtures/har/mixed.har'));
+  await waitFor('the HAR findings', () => page.evaluate(() => document.querySelector('[data-testid=har-finding]') !== null, undefined));
+  await settle(page);
+  await page.screenshot(file);
+  console.log(file);
+  await driver.closePages();
+}
+
+mkdirSync(OUT, { recursive: true });
+const lab = await startLab();
+try {
+  const light = await launchWatching('chromium', () => launchChromium());
+  try {
+    await popupShots(light, lab, SHOTS, 'popup');
+    await optionsShot(light, lab, join(OUT, 'options.png'));
+  } finally {
+    await light.close();
+  }
+  const dark = await launchWatching('chromium', () => launchChromium({ colorScheme: 'dark' }));
+  try {
+    await popupShots(dark, lab, DARK_SHOTS, 'popup-dark');
+    await optionsShot(dark, lab, join(OUT, 'options-dark.png'));
+  } finally {
+    await dark.close();
+  }
 } finally {
-  await driver.close();
   await lab.close();
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SCENARIOS } from './scenarios';
 
@@ -15,6 +15,8 @@ export interface LabAnswer {
   body?: string;
   /** Send the headers at once and the body this much later (a slow server or a big page). */
   bodyDelayMs?: number;
+  /** Answer nothing for this long, then answer in full (a request still in flight). */
+  delayMs?: number;
 }
 
 /** A route: a fixed answer, or a function of the request (and how many times it was hit). */
@@ -77,6 +79,17 @@ export async function startLab(extra: LabRoutes = {}): Promise<Lab> {
     const answer: LabAnswer = route === undefined
       ? { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found in the block lab' }
       : typeof route === 'function' ? route(req, hits) : route;
+    if (answer.delayMs) {
+      const timer = setTimeout(() => respond(req, res, { ...answer, delayMs: 0 }), answer.delayMs);
+      res.once('close', () => clearTimeout(timer));
+      return;
+    }
+    respond(req, res, answer);
+  });
+  // Browsers keep connections alive; close them on shutdown rather than waiting minutes.
+  server.keepAliveTimeout = 1000;
+
+  function respond(req: IncomingMessage, res: ServerResponse, answer: LabAnswer): void {
     const headers: Record<string, string | string[]> = { 'cache-control': 'no-store' };
     for (const [name, value] of Object.entries(answer.headers ?? {})) {
       headers[name.toLowerCase()] = typeof value === 'string' ? value : [...value];
@@ -92,9 +105,7 @@ export async function startLab(extra: LabRoutes = {}): Promise<Lab> {
     res.flushHeaders();
     const timer = setTimeout(() => res.end(req.method === 'HEAD' ? undefined : body), answer.bodyDelayMs);
     res.once('close', () => clearTimeout(timer));
-  });
-  // Browsers keep connections alive; close them on shutdown rather than waiting minutes.
-  server.keepAliveTimeout = 1000;
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
 import { distDir, helperPagePath } from './dist';
 import { findBrowser } from './executables';
-import { callExpression, settleWithin, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage } from './driver';
+import { backgroundContextId, callExpression, settleWithin, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage } from './driver';
 
 export interface ChromiumOptions {
   /** Show the window (npm start with a display). */
   headful?: boolean;
+  /** UI language, e.g. 'de': what chrome.i18n picks the extension's messages by. */
+  locale?: string;
+  /** prefers-color-scheme for every page (the screenshots' dark theme). */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** Chromium through Playwright: only a persistent context loads an unpacked extension. */
@@ -19,7 +23,10 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Dri
     executablePath: findBrowser('chromium'),
     headless: !options.headful,
     viewport: options.headful ? null : { width: 1000, height: 700 },
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale }, locale: options.locale } : {}),
     args: [
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       '--no-sandbox',
@@ -35,6 +42,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Dri
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
+    // Tests read what a popup copied with navigator.clipboard.readText (Firefox lets extension pages).
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     return new ChromiumDriver(context, extensionBase, helperPagePath(dist), profile);
   } catch (error) {
     await context.close();
@@ -101,6 +110,18 @@ class ChromiumDriver implements Driver {
     return files;
   }
 
+  async stopBackground(): Promise<void> {
+    const page = this.helper && !this.helper.isClosed() ? this.helper : await this.newPage();
+    const cdp = await this.context.newCDPSession(page);
+    try {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+    await waitFor('the service worker to stop', async () => (await backgroundContextId(this)) === null);
+  }
+
   async closePages(): Promise<void> {
     const pages = [...this.opened];
     this.opened.clear();
@@ -128,6 +149,9 @@ function wrap(page: Page): DriverPage {
       await page.reload({ waitUntil: 'load' });
     },
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    press: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
+    evaluateSource: (source) => page.evaluate(source),
+    setInputFiles: (selector, path) => page.locator(selector).first().setInputFiles(path),
     screenshot: async (path) => {
       await page.screenshot({ path, fullPage: true });
     },

@@ -15,6 +15,15 @@ export interface DriverPage {
   click(selector: string): Promise<void>;
   reload(): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Presses a key as the keyboard would ('Tab', 'Shift+Tab', 'Enter', ' '), on the focused element. */
+  press(key: string): Promise<void>;
+  /**
+   * Evaluates script source in the page as the test harness does, so the page's CSP does not stop
+   * it (an extension page forbids eval): for injecting a library such as axe-core.
+   */
+  evaluateSource(source: string): Promise<unknown>;
+  /** Sets a file input's file as a user picking it would (fires input and change). */
+  setInputFiles(selector: string, path: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -37,6 +46,12 @@ export interface Driver {
   snapshot(dir: string): Promise<string[]>;
   /** Closes every tab opened since the last call (the helper page stays). */
   closePages(): Promise<void>;
+  /**
+   * Stops the extension's background and returns once it is gone; the next event starts it again.
+   * Chromium stops the service worker over CDP. Firefox has no such command: its event page
+   * suspends itself when idle, so this waits for that (launch with `backgroundIdleMs`).
+   */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,9 +70,27 @@ export function extensionCall<A, R>(fn: (api: ExtensionApi, arg: A) => R | Promi
   return `(globalThis.__name ??= (f) => f, (${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${list}))`;
 }
 
-export async function launchDriver(name: BrowserName): Promise<Driver> {
-  if (name === 'chromium') return (await import('./chromium-driver')).launchChromium();
-  return (await import('./firefox-driver')).launchFirefox();
+export interface LaunchOptions {
+  /** The browser's UI language, e.g. 'de' or 'es' (Chromium: --lang and LANGUAGE; Firefox: intl.locale.requested, needs its language pack). */
+  locale?: string;
+  /** Firefox: suspend the idle event page after this long (pref extensions.background.idle.timeout). */
+  backgroundIdleMs?: number;
+  /** Firefox: more preferences, e.g. permanent private browsing. */
+  firefoxPrefs?: Record<string, unknown>;
+}
+
+export async function launchDriver(name: BrowserName, options: LaunchOptions = {}): Promise<Driver> {
+  if (name === 'chromium') return (await import('./chromium-driver')).launchChromium({ locale: options.locale });
+  return (await import('./firefox-driver')).launchFirefox(options);
+}
+
+/** The id of the extension's running background context, or null while it is stopped. */
+export async function backgroundContextId(driver: Driver): Promise<string | null> {
+  return driver.evalInExtension(async (api) => {
+    const runtime = api.runtime as unknown as { getContexts(filter: object): Promise<{ contextId: string }[]> };
+    const [background] = await runtime.getContexts({ contextTypes: ['BACKGROUND'] });
+    return background?.contextId ?? null;
+  }, undefined);
 }
 
 /** Polls `fn` until it returns a value other than undefined/null/false. */

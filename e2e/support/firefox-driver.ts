@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import { distDir, GECKO_ID, helperPagePath } from './dist';
 import { findBrowser } from './executables';
-import { callExpression, settleWithin, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage, type ExtensionApi } from './driver';
+import { backgroundContextId, callExpression, settleWithin, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage, type ExtensionApi, type LaunchOptions } from './driver';
 
 /** Fixed so extension URLs are known before install (moz-extension://UUID/). */
 export const FIREFOX_EXTENSION_UUID = '5b0c9d2e-7f1a-4e3b-9c8d-2a6f4e1b7c30';
 
 /** Firefox through puppeteer-core over WebDriver BiDi; the extension is installed temporarily. */
-export async function launchFirefox(): Promise<Driver> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver> {
   const dist = distDir('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -19,6 +19,9 @@ export async function launchFirefox(): Promise<Driver> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
+      ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
+      ...options.firefoxPrefs,
     },
   });
   try {
@@ -88,6 +91,11 @@ class FirefoxDriver implements Driver {
     return files;
   }
 
+  async stopBackground(): Promise<void> {
+    // No command stops an event page; it suspends itself once idle for extensions.background.idle.timeout.
+    await waitFor('the event page to suspend (launch with backgroundIdleMs)', async () => (await backgroundContextId(this)) === null, 30_000);
+  }
+
   async closePages(): Promise<void> {
     const pages = [...this.opened];
     this.opened.clear();
@@ -138,6 +146,13 @@ function wrap(page: Page): DriverPage {
       await page.reload({ waitUntil: 'load' });
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
+    press: (key) => page.keyboard.press(key as KeyInput),
+    evaluateSource: (source) => page.evaluate(source),
+    setInputFiles: async (selector, path) => {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`No ${selector} to set a file on`);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
+    },
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png`, fullPage: true });
     },

@@ -7,13 +7,17 @@ const RETRY_TIMEOUT_MS = 15_000;
 
 /** Carries out one fix; every failure comes back as a message key, never as a throw. */
 export async function runFix(action: FixAction, tabId: number, url: string, thenRetry: boolean): Promise<FixResult> {
+  let tabUrl: string | undefined;
   try {
-    await browser.tabs.get(tabId);
+    tabUrl = (await browser.tabs.get(tabId)).url;
   } catch {
     return { ok: false, message: 'fixErrorTabClosed' };
   }
   const site = siteOf(url);
-  if (!site && action !== 'retry') return { ok: false, message: 'fixErrorNotWebsite' };
+  // The tab must show a website too: browsers hide the URL of about:, data: and other non-site pages
+  // from us (host access covers websites only), and no site's data is cleared from such a tab.
+  const showsSite = tabUrl !== undefined && siteOf(tabUrl) !== null;
+  if ((!site || !showsSite) && action !== 'retry') return { ok: false, message: 'fixErrorNotWebsite' };
   try {
     if (action === 'clear-cookies' && site) {
       const removed = await clearCookies(site);

@@ -2,7 +2,7 @@ import { browser } from '../shared/browser';
 import { showBadge } from './badge';
 import { timeHandler } from './bench-probe';
 import { onError, onResponse } from './capture';
-import { pruneNow } from './history-writer';
+import { forgetPrivacy, pruneNow } from './history-writer';
 import { createMenus, onMenuClicked } from './menu';
 import { onMessage } from './messages';
 import { cancelRetry, onAlarm, onNotificationClicked } from './scheduled-retries';
@@ -37,6 +37,7 @@ browser.webNavigation.onCommitted.addListener((details) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
+  forgetPrivacy(tabId);
   void cancelRetry(tabId).catch(() => undefined);
 });
 browser.runtime.onInstalled.addListener(() => {

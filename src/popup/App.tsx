@@ -5,6 +5,8 @@ import type { ScheduledRetry } from '../shared/scheduled-retry';
 import { DeveloperSection } from './DeveloperSection';
 import { describeResult } from './fix-run';
 import { Finding } from './Finding';
+import { HostAccess } from './HostAccess';
+import { useLastOutcome } from './last-outcome';
 import { OtherRefusals } from './OtherRefusals';
 import { usePageExtras } from './use-page-extras';
 import { useScheduledRetry } from './use-scheduled-retry';
@@ -21,10 +23,11 @@ export function App({ params }: { params: URLSearchParams }) {
 
   if (state.loading) return <p class="muted">{t('loading')}</p>;
   if (state.tabId === null) return <p>{t('noTab')}</p>;
-  if (!main || !found || !state.log) return <Clean scheduled={scheduled} />;
+  if (!main || !found || !state.log) return <><HostAccess url={state.tabUrl} /><Clean scheduled={scheduled} /></>;
   const focusMissed = state.focus !== null && main.url !== state.focus;
   return (
     <>
+      <HostAccess url={state.tabUrl} />
       {focusMissed && <p class="note">{t('focusNotFound', [state.focus ?? ''])}</p>}
       <Finding
         tabId={state.tabId}
@@ -37,23 +40,25 @@ export function App({ params }: { params: URLSearchParams }) {
         pageText={extras.pageText}
       />
       <OtherRefusals events={events.filter((e) => e !== main)} />
-      {state.log.dropped > 0 && <p class="muted small">{t('dropped', [String(state.log.dropped)])}</p>}
+      {state.log.dropped > 0 && <p class="muted small" data-testid="dropped">{t('dropped', [String(state.log.dropped)])}</p>}
       <DeveloperSection events={events} main={main} mainDiagnosis={found.diagnosis} />
     </>
   );
 }
 
-/** Nothing refused; if an automatic retry just made the page load, say so. */
+/** Nothing refused; if a retry (automatic, or one clicked in this popup) just made the page load, say so. */
 function Clean({ scheduled }: { scheduled: ScheduledRetry | null }) {
-  const recent = scheduled?.state === 'done' && scheduled.result && Date.now() - scheduled.at < 10 * 60_000 ? scheduled.result : null;
+  const clicked = useLastOutcome();
+  const auto = scheduled?.state === 'done' && scheduled.result && Date.now() - scheduled.at < 10 * 60_000 ? scheduled : null;
+  const text =
+    clicked && (!auto || clicked.at >= auto.at) ? clicked.text : auto?.result ? t('autoRetryDone', [describeResult(auto.result)]) : null;
   return (
     <section class="clean" data-testid="clean" aria-labelledby="clean-h">
       <h1 id="clean-h">{t('cleanTitle')}</h1>
-      {recent && (
-        <p class="note" role="status">
-          {t('autoRetryDone', [describeResult(recent)])}
-        </p>
-      )}
+      {/* Always rendered, so screen readers announce the outcome when it arrives after the switch. */}
+      <p class={text ? 'note' : undefined} role="status" data-testid="retry-outcome">
+        {text ?? ''}
+      </p>
       <p class="muted">{t('cleanBody')}</p>
     </section>
   );

@@ -14,6 +14,7 @@ import type { FixItem, FixPlan } from './fix-plan';
 import { testIdOf } from './fix-plan';
 import { runFix } from './fix-run';
 import { FixRow, type Outcome } from './FixRow';
+import { rememberOutcome } from './last-outcome';
 import { WaitRow } from './WaitRow';
 import { keyPart } from './wording';
 
@@ -57,7 +58,10 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
       setBusy(key);
       setLast(key);
       setOutcomes((all) => ({ ...all, [key]: { ok: true, text: t('working') } }));
-      finish(key, await runFix(item.action, tabId, pageUrl));
+      const outcome = await runFix(item.action, tabId, pageUrl);
+      // Kept outside this component: a reload that works switches the popup to its clean view.
+      rememberOutcome(outcome);
+      finish(key, outcome);
       setBusy(null);
     } else if (item.kind === 'report') {
       const copied = await copyText(report);

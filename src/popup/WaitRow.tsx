@@ -5,6 +5,7 @@ import type { Request } from '../shared/messages';
 import { isScheduledRetry, type ScheduledRetry } from '../shared/scheduled-retry';
 import { describeResult, runFix } from './fix-run';
 import { FixRow, type Outcome } from './FixRow';
+import { rememberOutcome } from './last-outcome';
 import { useNow } from './use-scheduled-retry';
 import { formatClock } from './wording';
 
@@ -73,7 +74,10 @@ export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled, holdsResul
     setLocal(null);
     setOutcome({ ok: true, text: t('working') });
     onResult();
-    void runFix('retry', tabId, pageUrl).then(setOutcome);
+    void runFix('retry', tabId, pageUrl).then((result) => {
+      rememberOutcome(result);
+      setOutcome(result);
+    });
   }, [local, left <= 0]);
 
   const waiting = pending !== null || local !== null;

@@ -7,16 +7,24 @@ import { browser } from './browser';
 export const ALL_SITES = { origins: ['<all_urls>'] };
 
 export async function hasHostAccess(url: string): Promise<boolean> {
+  // The browser hides a tab's address from an extension without access to its site: then only
+  // "all sites" can be checked (granted, and the tab shows no website).
+  if (!url) return contains(ALL_SITES.origins);
   let origin: string;
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
-    origin = `${parsed.origin}/*`;
+    // No port: Firefox's match patterns with a port match nothing, and Chrome's without one match every port.
+    origin = `${parsed.protocol}//${parsed.hostname}/*`;
   } catch {
     return true;
   }
+  return contains([origin]);
+}
+
+async function contains(origins: string[]): Promise<boolean> {
   try {
-    return await browser.permissions.contains({ origins: [origin] });
+    return await browser.permissions.contains({ origins });
   } catch {
     return false;
   }
