@@ -17,6 +17,8 @@ const OPTIONS = 'src/options/index.html';
 // Settings and history outlive a test in one browser: every test starts from the defaults.
 test.beforeEach(async ({ driver }) => {
   await resetSettings(driver);
+  // The previous test's refusals reach the history in a batch up to 2 s later: let it land first.
+  await new Promise((r) => setTimeout(r, 2500));
   await clearStoredHistory(driver);
 });
 test.afterEach(async ({ driver }) => {

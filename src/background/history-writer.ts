@@ -27,6 +27,8 @@ export function queueHistory(tabId: number, event: Omit<RefusalEvent, 'seq'>, pa
 
 async function writeQueued(): Promise<void> {
   const batch = queue.splice(0, queue.length);
+  // History was switched off while these waited: the user's latest word wins.
+  if (!settings().history) return;
   const entries: HistoryEntry[] = [];
   for (const { tabId, entry } of batch) {
     if (!(await (privateTabs.get(tabId) ?? isPrivateOrGone(tabId)))) entries.push(entry);
