@@ -13,6 +13,11 @@ interface Props {
   /** What the fix will do, or, when disabled, why it is not available. */
   hint: ComponentChildren;
   disabled: boolean;
+  /**
+   * Another fix is running. The button stays focusable (aria-disabled, not disabled) so keyboard
+   * and screen-reader users keep their place when they have just pressed it.
+   */
+  busy?: boolean;
   outcome: Outcome | null;
   /** The row whose outcome the e2e suite reads as [data-testid=fix-result] (the last one run). */
   holdsResult: boolean;
@@ -21,10 +26,17 @@ interface Props {
 }
 
 /** One fix: its button, what it does (or why it cannot), and what happened after the click. */
-export function FixRow({ id, testId, label, hint, disabled, outcome, holdsResult, onClick, children }: Props) {
+export function FixRow({ id, testId, label, hint, disabled, busy = false, outcome, holdsResult, onClick, children }: Props) {
   return (
     <li class={`fix${outcome ? (outcome.ok ? ' done-ok' : ' done-bad') : ''}`}>
-      <button type="button" data-testid={testId} disabled={disabled} aria-describedby={`hint-${id} out-${id}`} onClick={onClick}>
+      <button
+        type="button"
+        data-testid={testId}
+        disabled={disabled}
+        aria-disabled={busy || undefined}
+        aria-describedby={`hint-${id} out-${id}`}
+        onClick={busy ? undefined : onClick}
+      >
         {label}
       </button>
       <span id={`hint-${id}`} class="hint">

@@ -106,7 +106,8 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
               testId={key}
               label={label}
               hint={hint}
-              disabled={disabled || busy !== null}
+              disabled={disabled}
+              busy={busy !== null}
               outcome={outcomes[key] ?? null}
               holdsResult={last === key}
               onClick={() => void act(item)}
