@@ -89,7 +89,9 @@ export function History({ settings }: { settings: Settings }) {
             <li key={group.site}>
               <details open={groups.length <= 3}>
                 <summary>
-                  <strong>{group.site}</strong> <span class="muted">{t('historySiteCount', [String(group.total), new Date(group.last).toLocaleString()])}</span>
+                  <strong>{group.site}</strong> <span class="muted">{group.total === 1
+                      ? t('historySiteCountOne', [new Date(group.last).toLocaleString()])
+                      : t('historySiteCount', [String(group.total), new Date(group.last).toLocaleString()])}</span>
                 </summary>
                 <table class="history-table">
                   <thead>
