@@ -75,8 +75,10 @@ export interface LaunchOptions {
   locale?: string;
   /** Firefox: suspend the idle event page after this long (pref extensions.background.idle.timeout). */
   backgroundIdleMs?: number;
-  /** Firefox: more preferences, e.g. permanent private browsing. */
+  /** Firefox: more preferences. */
   firefoxPrefs?: Record<string, unknown>;
+  /** Firefox: every window private (permanent private browsing), with the extension allowed in them. */
+  privateBrowsing?: boolean;
 }
 
 export async function launchDriver(name: BrowserName, options: LaunchOptions = {}): Promise<Driver> {

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import { distDir, GECKO_ID, helperPagePath } from './dist';
@@ -11,10 +12,12 @@ export const FIREFOX_EXTENSION_UUID = '5b0c9d2e-7f1a-4e3b-9c8d-2a6f4e1b7c30';
 /** Firefox through puppeteer-core over WebDriver BiDi; the extension is installed temporarily. */
 export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver> {
   const dist = distDir('firefox');
+  const profile = options.privateBrowsing ? privateProfile() : undefined;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findBrowser('firefox'),
     headless: true,
+    userDataDir: profile,
     // Without it, navigating to moz-extension:// is refused.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
@@ -22,8 +25,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
       ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
       ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
       ...options.firefoxPrefs,
+      ...(profile ? { 'browser.privatebrowsing.autostart': true } : {}),
     },
   });
+  if (profile) browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
   try {
     await browser.installExtension(dist);
     return new FirefoxDriver(browser, `moz-extension://${FIREFOX_EXTENSION_UUID}/`, helperPagePath(dist));
@@ -31,6 +36,17 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
     await browser.close();
     throw error;
   }
+}
+
+/**
+ * A profile that lets the extension run in private windows, as the user's "Run in Private Windows"
+ * switch does: Firefox keeps that grant in extension-preferences.json, and no pref or install
+ * option sets it for a temporary add-on.
+ */
+function privateProfile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'why-blocked-firefox-private-'));
+  writeFileSync(join(dir, 'extension-preferences.json'), JSON.stringify({ [GECKO_ID]: { permissions: ['internal:privateBrowsingAllowed'], origins: [] } }));
+  return dir;
 }
 
 class FirefoxDriver implements Driver {
