@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
 import { distDir, helperPagePath } from './dist';
 import { findBrowser } from './executables';
-import { backgroundContextId, callExpression, settleWithin, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage } from './driver';
+import { backgroundContextId, callExpression, closeAll, newestTabShowing, screenshotAll, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage } from './driver';
 
 export interface ChromiumOptions {
   /** Show the window (npm start with a display). */
@@ -90,24 +90,11 @@ class ChromiumDriver implements Driver {
   }
 
   tabIdOf(url: string): Promise<number> {
-    return waitFor(`a tab showing ${url}`, () =>
-      // The newest such tab (ids grow within a session), should an older one show the same URL.
-      this.evalInExtension(
-        async (api, wanted) => Math.max(...(await api.tabs.query({})).filter((t) => t.url === wanted).map((t) => t.id ?? -1), -1),
-        url,
-      ).then((id) => (id >= 0 ? id : null)),
-    );
+    return newestTabShowing(this, url);
   }
 
-  async snapshot(dir: string): Promise<string[]> {
-    const files: string[] = [];
-    mkdirSync(dir, { recursive: true });
-    for (const [i, page] of [...this.opened].entries()) {
-      const file = join(dir, `tab-${i + 1}.png`);
-      const shot = page.screenshot({ path: file as `${string}.png` }).then(() => files.push(file));
-      await settleWithin(shot, 5000);
-    }
-    return files;
+  snapshot(dir: string): Promise<string[]> {
+    return screenshotAll(this.opened, dir);
   }
 
   async stopBackground(): Promise<void> {
@@ -122,10 +109,8 @@ class ChromiumDriver implements Driver {
     await waitFor('the service worker to stop', async () => (await backgroundContextId(this)) === null);
   }
 
-  async closePages(): Promise<void> {
-    const pages = [...this.opened];
-    this.opened.clear();
-    await Promise.all(pages.map((p) => settleWithin(p.close(), 5000)));
+  closePages(): Promise<void> {
+    return closeAll(this.opened);
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import type { BrowserName } from './executables';
 
@@ -125,4 +127,35 @@ export async function settleWithin(promise: Promise<unknown>, ms: number): Promi
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([promise.catch(() => undefined), new Promise((r) => (timer = setTimeout(r, ms)))]);
   clearTimeout(timer);
+}
+
+/** The newest tab showing `url` (ids grow within a session), should an older one show it too. */
+export function newestTabShowing(driver: Pick<Driver, 'evalInExtension'>, url: string): Promise<number> {
+  return waitFor(`a tab showing ${url}`, () =>
+    driver
+      .evalInExtension(async (api, wanted) => Math.max(...(await api.tabs.query({})).filter((t) => t.url === wanted).map((t) => t.id ?? -1), -1), url)
+      .then((id) => (id >= 0 ? id : null)),
+  );
+}
+
+interface ClosablePage {
+  screenshot(options: { path: `${string}.png` }): Promise<unknown>;
+  close(): Promise<unknown>;
+}
+
+/** A PNG of every page a test opened, for the failure report; a hung page is skipped, not waited on. */
+export async function screenshotAll(pages: Iterable<ClosablePage>, dir: string): Promise<string[]> {
+  const files: string[] = [];
+  mkdirSync(dir, { recursive: true });
+  for (const [i, page] of [...pages].entries()) {
+    const file = join(dir, `tab-${i + 1}.png`) as `${string}.png`;
+    await settleWithin(page.screenshot({ path: file }).then(() => files.push(file)), 5000);
+  }
+  return files;
+}
+
+export async function closeAll(pages: Set<ClosablePage>): Promise<void> {
+  const list = [...pages];
+  pages.clear();
+  await Promise.all(list.map((p) => settleWithin(p.close(), 5000)));
 }

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import { distDir, GECKO_ID, helperPagePath } from './dist';
 import { findBrowser } from './executables';
-import { backgroundContextId, callExpression, settleWithin, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage, type ExtensionApi, type LaunchOptions } from './driver';
+import { backgroundContextId, callExpression, closeAll, newestTabShowing, screenshotAll, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage, type ExtensionApi, type LaunchOptions } from './driver';
 
 /** Fixed so extension URLs are known before install (moz-extension://UUID/). */
 export const FIREFOX_EXTENSION_UUID = '5b0c9d2e-7f1a-4e3b-9c8d-2a6f4e1b7c30';
@@ -87,24 +87,11 @@ class FirefoxDriver implements Driver {
   }
 
   tabIdOf(url: string): Promise<number> {
-    return waitFor(`a tab showing ${url}`, () =>
-      // The newest such tab (ids grow within a session), should an older one show the same URL.
-      this.evalInExtension(
-        async (api, wanted) => Math.max(...(await api.tabs.query({})).filter((t) => t.url === wanted).map((t) => t.id ?? -1), -1),
-        url,
-      ).then((id) => (id >= 0 ? id : null)),
-    );
+    return newestTabShowing(this, url);
   }
 
-  async snapshot(dir: string): Promise<string[]> {
-    const files: string[] = [];
-    mkdirSync(dir, { recursive: true });
-    for (const [i, page] of [...this.opened].entries()) {
-      const file = join(dir, `tab-${i + 1}.png`);
-      const shot = page.screenshot({ path: file as `${string}.png` }).then(() => files.push(file));
-      await settleWithin(shot, 5000);
-    }
-    return files;
+  snapshot(dir: string): Promise<string[]> {
+    return screenshotAll(this.opened, dir);
   }
 
   async stopBackground(): Promise<void> {
@@ -112,10 +99,8 @@ class FirefoxDriver implements Driver {
     await waitFor('the event page to suspend (launch with backgroundIdleMs)', async () => (await backgroundContextId(this)) === null, 30_000);
   }
 
-  async closePages(): Promise<void> {
-    const pages = [...this.opened];
-    this.opened.clear();
-    await Promise.all(pages.map((p) => settleWithin(p.close(), 5000)));
+  closePages(): Promise<void> {
+    return closeAll(this.opened);
   }
 
   async close(): Promise<void> {
