@@ -50,9 +50,11 @@ function crc32(data: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** 1980-01-01 in MS-DOS date format, so that the same sources give the same bytes. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
 /** A plain zip (deflate, no zip64: store packages are far below 4 GB). 1980-01-01 00:00 for every date. */
 function writeZip(target: string, entries: readonly { name: string; data: Buffer }[]): void {
-  const DOS_DATE = (0 << 9) | (1 << 5) | 1;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -62,30 +64,15 @@ function writeZip(target: string, entries: readonly { name: string; data: Buffer
     const stored = packed.length >= data.length;
     const body = stored ? data : packed;
     const crc = crc32(data);
+    const fields: FileFields = { stored, crc, packedSize: body.length, size: data.length, nameLength: nameBytes.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    writeFileFields(local, 4, fields);
     locals.push(local, nameBytes, body);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeFileFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBytes);
     offset += local.length + nameBytes.length + body.length;
@@ -168,4 +155,25 @@ for (const file of made) {
   const data = readFileSync(join(out, file));
   const sha = createHash('sha256').update(data).digest('hex').slice(0, 16);
   console.log(`${`artifacts/${file}`.padEnd(48)} ${(data.length / 1024).toFixed(1).padStart(8)} KB  sha256 ${sha}…`);
+}
+
+interface FileFields {
+  stored: boolean;
+  crc: number;
+  packedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+/** The 26 bytes a local file header and its central directory entry share (APPNOTE 4.3.7, 4.3.12). */
+function writeFileFields(buffer: Buffer, at: number, f: FileFields): void {
+  buffer.writeUInt16LE(20, at); // version needed to extract
+  buffer.writeUInt16LE(0x0800, at + 2); // names are UTF-8
+  buffer.writeUInt16LE(f.stored ? 0 : 8, at + 4);
+  buffer.writeUInt16LE(0, at + 6);
+  buffer.writeUInt16LE(DOS_DATE, at + 8);
+  buffer.writeUInt32LE(f.crc, at + 10);
+  buffer.writeUInt32LE(f.packedSize, at + 14);
+  buffer.writeUInt32LE(f.size, at + 18);
+  buffer.writeUInt16LE(f.nameLength, at + 22);
 }
