@@ -50,16 +50,14 @@ export interface ErrorDetails {
 export function onResponse(details: ResponseDetails): void {
   const verdict = statusVerdict(details.statusCode, details.type);
   if (verdict === 0) {
-    if (details.type === 'main_frame') newDocument(details);
+    if (details.type === 'main_frame' && !notThisTabsDocument(details)) newDocument(details.tabId, details.url, details.statusCode, false);
     return;
   }
   if (notThisTabsDocument(details)) return;
-  if (verdict === 2 && !hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders))) {
-    if (details.type === 'main_frame') newDocument(details);
-    return;
-  }
+  const refused = verdict === 1 || hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders));
   try {
-    if (details.type === 'main_frame') newDocument(details);
+    if (details.type === 'main_frame') newDocument(details.tabId, details.url, details.statusCode, refused);
+    if (!refused) return;
     const headers = compactHeaders(details.responseHeaders);
     capture(details, details.statusCode, headers, undefined, details.initiator ?? details.documentUrl ?? details.originUrl);
   } catch (error) {
@@ -72,10 +70,7 @@ export function onResponse(details: ResponseDetails): void {
 export function onError(details: ErrorDetails): void {
   if (!isBlockingError(details.error) || notThisTabsDocument(details)) return;
   try {
-    if (details.type === 'main_frame') {
-      settleMainFrame(details.tabId, 0, true);
-      startDocument(details.tabId, details.url);
-    }
+    if (details.type === 'main_frame') newDocument(details.tabId, details.url, 0, true);
     capture(details, 0, {}, details.error.slice(0, 120), details.initiator ?? details.documentUrl);
   } catch (error) {
     console.warn('Why Blocked: could not record an error', error);
@@ -92,16 +87,11 @@ function notThisTabsDocument(details: { tabId: number; type: string; documentLif
   return details.tabId < 0 || details.documentLifecycle === 'prerender' || (details.type === 'main_frame' && details.documentId !== undefined);
 }
 
-function newDocument(details: ResponseDetails): void {
-  if (notThisTabsDocument(details)) return;
+/** The tab gets a new document; its status (0 for a network error) settles a fix waiting to retry. */
+function newDocument(tabId: number, url: string, status: number, refused: boolean): void {
   // Redirects also pass here; only the final answer matters to the retry waiter.
-  if (details.statusCode < 300 || details.statusCode >= 400) settleMainFrame(details.tabId, details.statusCode, verdictOf(details));
-  startDocument(details.tabId, details.url);
-}
-
-function verdictOf(details: ResponseDetails): boolean {
-  const verdict = statusVerdict(details.statusCode, details.type);
-  return verdict === 1 || (verdict === 2 && hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders)));
+  if (status < 300 || status >= 400) settleMainFrame(tabId, status, refused);
+  startDocument(tabId, url);
 }
 
 function headerNames(headers: RawHeader[] | undefined): string[] {
@@ -115,8 +105,8 @@ function capture(
   error: string | undefined,
   initiator: string | undefined,
 ): void {
-  // The engine bounds what it reads; the log clips what it stores (signed URLs are long).
   if (!isCounted(settings(), status, error)) return;
+  // The engine bounds what it reads; the log clips what it stores (signed URLs are long).
   const url = String(details.url).slice(0, 8192);
   const time = Number.isFinite(details.timeStamp) ? Math.round(details.timeStamp) : Date.now();
   const diagnosis = diagnoseCore({
