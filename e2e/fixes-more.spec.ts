@@ -5,7 +5,7 @@ import type { Lab, LabAnswer } from './lab/server';
 import { test, expect } from './support/fixtures';
 import { attributeOf, countOf, textOf, textsOf } from './support/dom';
 import { eventsOf, openPopup, visit } from './support/extension';
-import { clipboardText, message, notificationsSeen, setClipboard, setValue, watchNotifications } from './support/pages';
+import { clipboardText, message, notificationsSeen, setClipboard, setValue, leaveRetryScheduled } from './support/pages';
 
 /**
  * The popup's fixes and ways around a refusal beyond those in fixes.spec.ts, each carried out in
@@ -67,11 +67,7 @@ test('a retry that finishes with the popup closed is announced by a notification
     hits === 1 ? { status: 429, headers: { 'retry-after': '3', 'content-type': 'text/plain' }, body: 'Slow down' } : { status: 200, body: '<title>Feed</title>ok' },
   );
   const { tabId } = await visit(driver, url);
-  await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
-  const popup = await openPopup(driver, tabId);
-  await expect.poll(() => countOf(popup, '[role=timer]')).toBe(1);
-  await watchNotifications(driver);
-  await popup.close();
+  await leaveRetryScheduled(driver, tabId);
 
   await expect.poll(() => lab.hits('/feed'), { timeout: 15_000 }).toBe(2);
   const id = `retry:${tabId}`;

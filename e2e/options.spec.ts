@@ -5,7 +5,7 @@ import { ROOT } from './support/dist';
 import { attributeOf, countOf, textOf, textsOf } from './support/dom';
 import type { Driver } from './support/driver';
 import { badgeOf, eventsOf, openPopup, visit } from './support/extension';
-import { message, notificationsSeen, resetSettings, setValue, storedSettings, watchNotifications } from './support/pages';
+import { message, notificationsSeen, resetSettings, setValue, storedSettings, leaveRetryScheduled } from './support/pages';
 
 /**
  * The options page, in both browsers: the history the worker keeps across tabs, each setting's
@@ -169,11 +169,7 @@ test('Notifications off: a retry that finishes with the popup closed shows none'
     hits === 1 ? { status: 429, headers: { 'retry-after': '2', 'content-type': 'text/plain' }, body: 'Slow down' } : { status: 200, body: '<title>Later</title>ok' },
   );
   const { tabId } = await visit(driver, url);
-  await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
-  const popup = await openPopup(driver, tabId);
-  await expect.poll(() => countOf(popup, '[role=timer]')).toBe(1);
-  await watchNotifications(driver);
-  await popup.close();
+  await leaveRetryScheduled(driver, tabId);
 
   const key = `retry:${tabId}`;
   await expect.poll(() => driver.evalInExtension(async (api, k) => (await api.storage.session.get(k))[k], key), { timeout: 15_000 }).toMatchObject({

@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
+import { expect } from './fixtures';
+import { countOf } from './dom';
 import type { Driver, DriverPage } from './driver';
+import { eventsOf, openPopup } from './extension';
 
 /** Helpers for driving the popup and the options page the same way in both browsers. */
 
@@ -104,4 +107,16 @@ export function notificationsSeen(driver: Driver): Promise<string[]> {
     const closed = (globalThis as unknown as { __closedNotifications?: string[] }).__closedNotifications ?? [];
     return [...new Set([...Object.keys(await api.notifications.getAll()), ...closed])];
   }, undefined);
+}
+
+/**
+ * The user opens the popup on a rate-limited tab, sees the countdown start, and closes the popup:
+ * the retry is then the worker's alone. Notifications are watched from here on.
+ */
+export async function leaveRetryScheduled(driver: Driver, tabId: number): Promise<void> {
+  await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
+  const popup = await openPopup(driver, tabId);
+  await expect.poll(() => countOf(popup, '[role=timer]')).toBe(1);
+  await watchNotifications(driver);
+  await popup.close();
 }
