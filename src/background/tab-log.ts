@@ -137,5 +137,3 @@ export async function flush(): Promise<void> {
   }
   onFlushed(written);
 }
-
-export const whenRestored = (): Promise<void> => restored;
