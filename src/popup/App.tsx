@@ -37,7 +37,7 @@ export function App({ params }: { params: URLSearchParams }) {
         diagnosis={found.diagnosis}
         settled={found.settled}
         scheduled={scheduled}
-        pageText={extras.pageText}
+        pageText={extras?.pageText}
       />
       <OtherRefusals events={events.filter((e) => e !== main)} />
       {state.log.dropped > 0 && <p class="muted small" data-testid="dropped">{t('dropped', [String(state.log.dropped)])}</p>}

@@ -11,10 +11,11 @@ export interface DiagnosisState {
   settled: boolean;
 }
 
-export function useDiagnosis(event: RefusalEvent | null, extras: PageExtras): DiagnosisState | null {
+/** `extras` is null while the page is still being read: until then only the provisional finding shows. */
+export function useDiagnosis(event: RefusalEvent | null, extras: PageExtras | null): DiagnosisState | null {
   const [full, setFull] = useState<{ event: RefusalEvent; extras: PageExtras; diagnosis: Diagnosis } | null>(null);
   useEffect(() => {
-    if (!event) return;
+    if (!event || !extras) return;
     let live = true;
     // Until the worker's answer and the prose arrive, the popup shows what the worker stored with
     // the event (cause, category, vendor): enough for the headline and the fix buttons.
@@ -29,7 +30,7 @@ export function useDiagnosis(event: RefusalEvent | null, extras: PageExtras): Di
     };
   }, [event, extras]);
   if (!event) return null;
-  if (full && full.event === event) return { diagnosis: full.diagnosis, settled: true };
+  if (full && full.event === event && full.extras === extras) return { diagnosis: full.diagnosis, settled: true };
   return { diagnosis: provisionalOf(event), settled: false };
 }
 

@@ -4,22 +4,27 @@ import type { PageExtras } from '../shared/observation';
 import { readPage } from '../shared/page-reader';
 
 /**
- * For a refused document, reads its title, text and the site's cookie names after the first paint,
- * so the popup shows the header-based finding at once and sharpens it a moment later.
+ * For a refused document, reads its title, text and the site's cookie names after the first paint.
+ * Null while that read is under way: the finding is not final until the page has had its say
+ * (a block page often names its source only in its text). Other events have nothing to read.
  */
-export function usePageExtras(tabId: number | null, event: RefusalEvent | null): PageExtras {
-  const [extras, setExtras] = useState<PageExtras>({});
+export function usePageExtras(tabId: number | null, event: RefusalEvent | null): PageExtras | null {
   const key = event ? `${tabId}:${event.seq}` : '';
+  const [read, setRead] = useState<{ key: string; extras: PageExtras } | null>(null);
+  const needsRead = tabId !== null && event?.type === 'main_frame';
   useEffect(() => {
-    setExtras({});
-    if (tabId === null || !event || event.type !== 'main_frame') return;
+    if (!needsRead || tabId === null || !event) return;
     let live = true;
-    void readPage(tabId, event.url).then((found) => {
-      if (live) setExtras(found);
+    // readPage never rejects: a page the browser will not script just yields less evidence.
+    void readPage(tabId, event.url).then((extras) => {
+      if (live) setRead({ key, extras });
     });
     return () => {
       live = false;
     };
   }, [key]);
-  return extras;
+  if (!needsRead) return NOTHING;
+  return read?.key === key ? read.extras : null;
 }
+
+const NOTHING: PageExtras = {};
