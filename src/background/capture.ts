@@ -7,9 +7,11 @@ import { settings } from './settings-cache';
 import { isCounted } from '../shared/settings';
 import { logOf, record, startDocument } from './tab-log';
 import { settleMainFrame } from './main-frame-waiters';
+import { headersArrived, headersWanted, onTabDocument, whenNoHeaders } from './header-reading';
 
 /** The fields of webRequest details this module reads; both browsers provide them. */
 export interface ResponseDetails {
+  requestId: string;
   tabId: number;
   frameId: number;
   url: string;
@@ -44,8 +46,10 @@ export interface ErrorDetails {
 }
 
 /**
- * webRequest.onHeadersReceived: the status arrives here first, before an image's load can end in
- * net::ERR_ABORTED. Ordinary responses pay one table read (and main frames one more compare).
+ * webRequest.onHeadersReceived with `responseHeaders`: every document (main_frame, sub_frame), and
+ * subresources in the tabs where the user asked for headers (header-reading.ts). The status arrives
+ * here first, before an image's load can end in net::ERR_ABORTED. Ordinary responses pay one table
+ * read (and main frames one more compare).
  */
 export function onResponse(details: ResponseDetails): void {
   const verdict = statusVerdict(details.statusCode, details.type);
@@ -53,17 +57,43 @@ export function onResponse(details: ResponseDetails): void {
     if (details.type === 'main_frame' && !notThisTabsDocument(details)) newDocument(details.tabId, details.url, details.statusCode, false);
     return;
   }
+  // The status-only listener may have seen this one too: this version, with headers, is the one kept.
+  if (!isDocument(details.type)) headersArrived(String(details.requestId));
   if (notThisTabsDocument(details)) return;
   const refused = verdict === 1 || hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders));
   try {
     if (details.type === 'main_frame') newDocument(details.tabId, details.url, details.statusCode, refused);
     if (!refused) return;
     const headers = compactHeaders(details.responseHeaders);
-    capture(details, details.statusCode, headers, undefined, details.initiator ?? details.documentUrl ?? details.originUrl);
+    capture(details, details.statusCode, headers, undefined, initiatorOf(details));
   } catch (error) {
     // One bad event must never stop the listener.
     console.warn('Why Blocked: could not record a response', error);
   }
+}
+
+/**
+ * webRequest.onHeadersReceived without headers, every response: a refused subresource's status.
+ * Documents are left to onResponse. A status that is a refusal only with a marker header (202 +
+ * x-amzn-waf-action...) cannot be judged here; it is caught where headers are read.
+ */
+export function onStatus(details: ResponseDetails): void {
+  if (statusVerdict(details.statusCode, details.type) !== 1 || isDocument(details.type) || notThisTabsDocument(details)) return;
+  try {
+    const recordWithoutHeaders = (): void => capture(details, details.statusCode, {}, undefined, initiatorOf(details), true);
+    if (headersWanted(details.tabId)) whenNoHeaders(String(details.requestId), recordWithoutHeaders);
+    else recordWithoutHeaders();
+  } catch (error) {
+    console.warn('Why Blocked: could not record a response', error);
+  }
+}
+
+function isDocument(type: string): boolean {
+  return type === 'main_frame' || type === 'sub_frame';
+}
+
+function initiatorOf(details: ResponseDetails): string | undefined {
+  return details.initiator ?? details.documentUrl ?? details.originUrl;
 }
 
 /** webRequest.onErrorOccurred: only ERR_BLOCKED_BY_* errors are refusals. */
@@ -92,6 +122,7 @@ function newDocument(tabId: number, url: string, status: number, refused: boolea
   // Redirects also pass here; only the final answer matters to the retry waiter.
   if (status < 300 || status >= 400) settleMainFrame(tabId, status, refused);
   startDocument(tabId, url);
+  onTabDocument(tabId, url);
 }
 
 function headerNames(headers: RawHeader[] | undefined): string[] {
@@ -104,6 +135,7 @@ function capture(
   headers: Record<string, string>,
   error: string | undefined,
   initiator: string | undefined,
+  noHeaders = false,
 ): void {
   if (!isCounted(settings(), status, error)) return;
   // The engine bounds what it reads; the log clips what it stores (signed URLs are long).
@@ -136,6 +168,7 @@ function capture(
     severity: severityOf(details.type),
   };
   if (error) event.error = error;
+  if (noHeaders) event.noHeaders = true;
   if (initiator) event.initiator = String(initiator);
   const documentUrl = details.type === 'main_frame' ? url : undefined;
   record(details.tabId, documentUrl, event);

@@ -1,6 +1,7 @@
 import { browser } from '../shared/browser';
 import type { FixAction, FixResult } from '../shared/messages';
 import { isGecko, siteOf } from '../shared/platform';
+import { readHeadersIn, stopReadingHeaders } from './header-reading';
 import { waitForMainFrame } from './main-frame-waiters';
 
 const RETRY_TIMEOUT_MS = 15_000;
@@ -71,4 +72,30 @@ export async function reloadAndCheck(tabId: number): Promise<{ refused: boolean;
   const outcome = waitForMainFrame(tabId, RETRY_TIMEOUT_MS);
   await browser.tabs.reload(tabId, { bypassCache: true });
   return outcome;
+}
+
+/**
+ * Reads every response's headers in the tab while it stays on its site, and reloads it so the
+ * refused images, scripts and fetches come again with their headers; or stops reading them.
+ */
+export async function readHeadersAndReload(tabId: number, on: boolean): Promise<FixResult> {
+  if (!on) {
+    await stopReadingHeaders(tabId);
+    return { ok: true, message: 'headersStopped' };
+  }
+  let tabUrl: string | undefined;
+  try {
+    tabUrl = (await browser.tabs.get(tabId)).url;
+  } catch {
+    return { ok: false, message: 'fixErrorTabClosed' };
+  }
+  const site = tabUrl ? siteOf(tabUrl) : null;
+  if (!site) return { ok: false, message: 'fixErrorNotWebsite' };
+  try {
+    await readHeadersIn(tabId, site.origin);
+    await browser.tabs.reload(tabId);
+    return { ok: true, message: 'headersReading', detail: site.host };
+  } catch (error) {
+    return { ok: false, message: 'fixErrorFailed', detail: String((error as Error)?.message ?? error).slice(0, 200) };
+  }
 }

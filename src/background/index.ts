@@ -1,7 +1,8 @@
 import { browser } from '../shared/browser';
 import { showBadge } from './badge';
 import { timeHandler } from './bench-probe';
-import { onError, onResponse } from './capture';
+import { onError, onResponse, onStatus } from './capture';
+import { setHeaderHandler, setReadEverywhere, stopReadingHeaders } from './header-reading';
 import { forgetPrivacy, pruneNow } from './history-writer';
 import { createMenus, onMenuClicked } from './menu';
 import { onMessage } from './messages';
@@ -10,18 +11,20 @@ import { onSettingsChanged } from './settings-cache';
 import { allLogs, forgetTab, logOf, onDocumentCommitted, setFlushListener } from './tab-log';
 
 // Every listener is registered synchronously at the top level so a restarted worker gets the
-// event that woke it. No `extraHeaders`: it slows every request of every page (see BENCHMARKS.md).
+// event that woke it. Headers are asked for documents only (and for subresources where the user
+// asks, header-reading.ts); no `extraHeaders`. Both slow every request of every page (BENCHMARKS.md).
 const ALL_URLS = { urls: ['<all_urls>'] };
+const DOCUMENTS = { urls: ['<all_urls>'], types: ['main_frame', 'sub_frame'] as ('main_frame' | 'sub_frame')[] };
 const PRUNE_ALARM = 'history-prune';
 // Bench builds (WHY_BLOCKED_BENCH=1) time the handlers in the worker; other builds drop the probe.
 const responseListener = __BENCH__ ? timeHandler(onResponse) : onResponse;
+const statusListener = __BENCH__ ? timeHandler(onStatus) : onStatus;
 const errorListener = __BENCH__ ? timeHandler(onError) : onError;
+type HeadersListener = Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[0];
 
-browser.webRequest.onHeadersReceived.addListener(
-  responseListener as unknown as Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[0],
-  ALL_URLS,
-  ['responseHeaders'],
-);
+browser.webRequest.onHeadersReceived.addListener(responseListener as unknown as HeadersListener, DOCUMENTS, ['responseHeaders']);
+browser.webRequest.onHeadersReceived.addListener(statusListener as unknown as HeadersListener, ALL_URLS);
+setHeaderHandler(responseListener);
 browser.webRequest.onErrorOccurred.addListener(
   errorListener as unknown as Parameters<typeof browser.webRequest.onErrorOccurred.addListener>[0],
   ALL_URLS,
@@ -38,6 +41,7 @@ browser.webNavigation.onCommitted.addListener((details) => {
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   forgetPrivacy(tabId);
+  void stopReadingHeaders(tabId);
   void cancelRetry(tabId).catch(() => undefined);
 });
 browser.runtime.onInstalled.addListener(() => {
@@ -59,4 +63,5 @@ setFlushListener((logs) => {
 onSettingsChanged((next, previous) => {
   if (next.badge !== previous.badge) for (const log of allLogs()) void showBadge(log);
   if (next.historyDays !== previous.historyDays) void pruneNow();
+  setReadEverywhere(next.allHeaders);
 });

@@ -3,7 +3,7 @@ import type { CoreDiagnosis } from '../engine/types';
 import { browser, type Runtime } from '../shared/browser';
 import { isOwnSender, parseMessage, type FixResult } from '../shared/messages';
 import type { ScheduledRetry } from '../shared/scheduled-retry';
-import { runFix } from './fixes';
+import { readHeadersAndReload, runFix } from './fixes';
 import { cancelRetry, scheduleRetry } from './scheduled-retries';
 
 const ORIGIN = new URL(browser.runtime.getURL('')).origin;
@@ -22,6 +22,8 @@ export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<
       return scheduleRetry(message.tabId, message.url, message.at).catch(() => null);
     case 'diagnose':
       return Promise.resolve(message.observations.map((obs) => diagnoseCore(obs)));
+    case 'read-headers':
+      return readHeadersAndReload(message.tabId, message.on);
     case 'cancel-retry':
       return cancelRetry(message.tabId).then(
         () => null,

@@ -48,6 +48,22 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
         </div>
       </fieldset>
       <fieldset>
+        <legend>{t('settingsHeaders')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="setting-all-headers"
+            aria-describedby="hint-all-headers"
+            checked={settings.allHeaders}
+            onChange={(e) => void save({ allHeaders: (e.currentTarget as HTMLInputElement).checked })}
+          />{' '}
+          {t('settingsAllHeaders')}
+        </label>
+        <p class="muted small" id="hint-all-headers">
+          {t('settingsAllHeadersHint')}
+        </p>
+      </fieldset>
+      <fieldset>
         <legend>{t('settingsDisplay')}</legend>
         <label>
           <input type="checkbox" data-testid="setting-badge" checked={settings.badge} onChange={(e) => void save({ badge: (e.currentTarget as HTMLInputElement).checked })} />{' '}

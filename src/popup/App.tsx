@@ -38,6 +38,7 @@ export function App({ params }: { params: URLSearchParams }) {
         settled={found.settled}
         scheduled={scheduled}
         pageText={extras?.pageText}
+        readingHeaders={state.readingHeaders}
       />
       <OtherRefusals events={events.filter((e) => e !== main)} />
       {state.log.dropped > 0 && <p class="muted small" data-testid="dropped">{t('dropped', [String(state.log.dropped)])}</p>}

@@ -133,7 +133,7 @@ function DevItem({ event: e, diagnosis: d, open }: { event: RefusalEvent; diagno
         </dl>
         <h3>{t('devHeaders')}</h3>
         {headers.length === 0 ? (
-          <p class="muted small">{t('devNoHeaders')}</p>
+          <p class="muted small">{t(e.noHeaders ? 'devHeadersNotRead' : 'devNoHeaders')}</p>
         ) : (
           <table class="headers">
             <tbody>

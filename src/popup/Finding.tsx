@@ -6,6 +6,7 @@ import type { ScheduledRetry } from '../shared/scheduled-retry';
 import { EvidenceList } from './EvidenceList';
 import { planFixes } from './fix-plan';
 import { Fixes } from './Fixes';
+import { HeaderReading } from './HeaderReading';
 import { MoreWays } from './MoreWays';
 import { useNow } from './use-scheduled-retry';
 import { adviceOf, confidenceText, headlineOf, statusText, vendorLine } from './wording';
@@ -20,10 +21,11 @@ interface Props {
   settled: boolean;
   scheduled: ScheduledRetry | null;
   pageText: string | undefined;
+  readingHeaders: string | null;
 }
 
 /** The main finding: what happened in one sentence, how sure, what to do, and why we think so. */
-export function Finding({ tabId, tabUrl, log, event, diagnosis, settled, scheduled, pageText }: Props) {
+export function Finding({ tabId, tabUrl, log, event, diagnosis, settled, scheduled, pageText, readingHeaders }: Props) {
   const pageRefused = event.severity === 2;
   const resourceCount = log.total - (log.events.some((e) => e.severity === 2) ? 1 : 0);
   const scope = pageRefused
@@ -74,7 +76,8 @@ export function Finding({ tabId, tabUrl, log, event, diagnosis, settled, schedul
         pageText={pageText}
       />
       <MoreWays tabId={tabId} pageUrl={pageUrl} checkAddress={pageRefused} />
-      {settled && <EvidenceList evidence={diagnosis.evidence} subresource={event.type !== 'main_frame'} />}
+      {settled && <EvidenceList evidence={diagnosis.evidence} subresource={event.type !== 'main_frame' && !event.noHeaders} />}
+      <HeaderReading tabId={tabId} event={event} reading={readingHeaders} />
       {diagnosis.reference && (
         <section class="reference" aria-labelledby="ref-h">
           <h2 id="ref-h">{t('referenceHeading')}</h2>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
-import { focusKey, tabKey, type TabLog } from '../shared/log';
+import { focusKey, HEADER_TABS_KEY, tabKey, type HeaderTabs, type TabLog } from '../shared/log';
 
 export interface TabState {
   tabId: number | null;
@@ -8,6 +8,8 @@ export interface TabState {
   log: TabLog | null;
   /** The resource chosen in the context menu, if any. */
   focus: string | null;
+  /** The site this tab reads every request's headers for (on the user's request), or null. */
+  readingHeaders: string | null;
   loading: boolean;
 }
 
@@ -16,7 +18,7 @@ export interface TabState {
  * and follows changes while the popup is open.
  */
 export function useTabLog(params: URLSearchParams): TabState {
-  const [state, setState] = useState<TabState>({ tabId: null, tabUrl: '', log: null, focus: null, loading: true });
+  const [state, setState] = useState<TabState>({ tabId: null, tabUrl: '', log: null, focus: null, readingHeaders: null, loading: true });
 
   useEffect(() => {
     let tabId: number | null = null;
@@ -24,16 +26,18 @@ export function useTabLog(params: URLSearchParams): TabState {
       if (area !== 'session' || tabId === null) return;
       const change = changes[tabKey(tabId)];
       if (change) setState((s) => ({ ...s, log: (change.newValue as TabLog | undefined) ?? null }));
+      const reading = changes[HEADER_TABS_KEY];
+      if (reading) setState((s) => ({ ...s, readingHeaders: readingFor(reading.newValue, tabId) }));
     };
     browser.storage.onChanged.addListener(onChanged);
     void (async () => {
       const tab = await resolveTab(params);
       if (!tab) {
-        setState({ tabId: null, tabUrl: '', log: null, focus: null, loading: false });
+        setState({ tabId: null, tabUrl: '', log: null, focus: null, readingHeaders: null, loading: false });
         return;
       }
       tabId = tab.id;
-      const stored = await browser.storage.session.get([tabKey(tab.id), focusKey(tab.id)]);
+      const stored = await browser.storage.session.get([tabKey(tab.id), focusKey(tab.id), HEADER_TABS_KEY]);
       const focus = params.get('focus') ?? (stored[focusKey(tab.id)] as string | undefined) ?? null;
       if (stored[focusKey(tab.id)] !== undefined) void browser.storage.session.remove(focusKey(tab.id));
       setState({
@@ -41,6 +45,7 @@ export function useTabLog(params: URLSearchParams): TabState {
         tabUrl: tab.url,
         log: (stored[tabKey(tab.id)] as TabLog | undefined) ?? null,
         focus: focus || null,
+        readingHeaders: readingFor(stored[HEADER_TABS_KEY], tab.id),
         loading: false,
       });
     })();
@@ -62,4 +67,10 @@ async function resolveTab(params: URLSearchParams): Promise<{ id: number; url: s
   } catch {
     return null;
   }
+}
+
+function readingFor(value: unknown, tabId: number | null): string | null {
+  if (tabId === null || typeof value !== 'object' || value === null) return null;
+  const origin = (value as HeaderTabs)[tabId];
+  return typeof origin === 'string' ? origin : null;
 }

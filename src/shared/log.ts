@@ -24,6 +24,11 @@ export interface RefusalEvent {
   initiator?: string;
   /** Response headers, lower-case names; Set-Cookie reduced to cookie names. */
   headers: Record<string, string>;
+  /**
+   * The headers were not read: a subresource's are read only where the user asked for them (see
+   * src/background/header-reading.ts). Absent when they were read, even if there were none.
+   */
+  noHeaders?: true;
   /** Diagnosis made at capture (without page text or cookies); the popup refines it. */
   cause: string;
   category: Category;
@@ -45,6 +50,11 @@ export interface TabLog {
   worst: number;
   nextSeq: number;
 }
+
+/** storage.session: tab id -> origin of the tabs whose subresource headers are read on request. */
+export const HEADER_TABS_KEY = 'headers:tabs';
+export const MAX_HEADER_TABS = 8;
+export type HeaderTabs = Record<number, string>;
 
 export const tabKey = (tabId: number): string => `tab:${tabId}`;
 

@@ -18,6 +18,11 @@ export type Request =
   /** Forget the retry scheduled for tab `tabId`, if any. */
   | { type: 'cancel-retry'; tabId: number }
   /**
+   * Read the response headers of every request in tab `tabId` while it stays on its site, and
+   * reload it so its refusals are seen again with them (`on`); or stop reading them.
+   */
+  | { type: 'read-headers'; tabId: number; on: boolean }
+  /**
    * Run the worker's engine on these observations and answer one CoreDiagnosis each, in order:
    * the popup carries no matching data of its own (it would not fit its size budget).
    */
@@ -64,6 +69,7 @@ export function parseMessage(raw: unknown, now: number = Date.now()): Request | 
     return { type: 'schedule-retry', tabId, url: m.url, at: Math.round(at) };
   }
   if (m.type === 'cancel-retry') return { type: 'cancel-retry', tabId };
+  if (m.type === 'read-headers' && typeof m.on === 'boolean') return { type: 'read-headers', tabId, on: m.on };
   return null;
 }
 

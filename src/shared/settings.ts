@@ -18,6 +18,11 @@ export interface Settings {
   historyDays: number;
   /** Tell the user, by a notification, how an automatic retry went when the popup is closed. */
   notifications: boolean;
+  /**
+   * Read the response headers of every request, not only of pages: every refused image or fetch
+   * then shows its vendor and reference id, at a cost to every page's speed (BENCHMARKS.md).
+   */
+  allHeaders: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -29,6 +34,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   history: true,
   historyDays: 30,
   notifications: true,
+  allHeaders: false,
 });
 
 /** The statuses and errors the options page offers to switch off. */
@@ -51,6 +57,7 @@ export function normalizeSettings(raw: unknown): Settings {
     history: bool(r.history, DEFAULT_SETTINGS.history),
     historyDays: Math.max(1, Math.min(365, days)),
     notifications: bool(r.notifications, DEFAULT_SETTINGS.notifications),
+    allHeaders: bool(r.allHeaders, DEFAULT_SETTINGS.allHeaders),
   };
 }
 

@@ -68,3 +68,19 @@ describe('retry scheduling messages', () => {
     expect(parseMessage(raw, now)).toBeNull();
   });
 });
+
+describe('reading a tab\u2019s headers on request', () => {
+  it('accepts on and off for a tab', () => {
+    expect(parseMessage({ type: 'read-headers', tabId: 3, on: true })).toEqual({ type: 'read-headers', tabId: 3, on: true });
+    expect(parseMessage({ type: 'read-headers', tabId: 3, on: false })).toEqual({ type: 'read-headers', tabId: 3, on: false });
+  });
+
+  it.each([
+    { type: 'read-headers', tabId: 3 },
+    { type: 'read-headers', tabId: 3, on: 'yes' },
+    { type: 'read-headers', tabId: -1, on: true },
+    { type: 'read-headers', tabId: 1.5, on: true },
+  ])('rejects %j', (raw) => {
+    expect(parseMessage(raw)).toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+import { CF_RAY } from './lab/scenarios';
+import { test, expect } from './support/fixtures';
+import { attributeOf, textOf } from './support/dom';
+import { eventsOf, openPopup, readLog, visit } from './support/extension';
+import { exists, resetSettings, storedSettings } from './support/pages';
+
+/**
+ * A subresource's response headers are read only where the user asks (reading them for every
+ * response slowed every page: BENCHMARKS.md). Documents are always read with theirs.
+ */
+const BLOCKED_IMAGE = { status: 403, headers: { server: 'cloudflare', 'cf-ray': CF_RAY, 'cf-mitigated': 'block', 'x-lab-marker': 'image' }, body: 'Forbidden' };
+
+test('a refused image is first seen by its status; "Reload and read headers" shows who refused it', async ({ driver, lab }) => {
+  const image = lab.route('/cdn/banner.png', BLOCKED_IMAGE);
+  const url = lab.route('/shop', { status: 200, body: `<!doctype html><title>Shop</title><img src="${image}" alt="banner">` });
+  const { page, tabId } = await visit(driver, url);
+  await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
+  expect((await eventsOf(driver, tabId))[0]).toMatchObject({ url: image, status: 403, noHeaders: true, headers: {} });
+
+  const popup = await openPopup(driver, tabId);
+  await expect.poll(() => exists(popup, '[data-testid=main-finding]')).toBe(true);
+  expect(await attributeOf(popup, '[data-testid=cause]', 'data-vendor')).toBe('');
+  expect(await textOf(popup, '[data-testid=no-headers]')).toMatch(/headers/i);
+  expect(await exists(popup, '[data-testid=reference]')).toBe(false);
+
+  await popup.click('[data-testid=read-headers]');
+  // The tab reloads; the image's refusal comes again, once, with its headers.
+  await expect.poll(async () => (await eventsOf(driver, tabId)).map((e) => e.headers['x-lab-marker'] ?? 'none')).toEqual(['image']);
+  const [event] = await eventsOf(driver, tabId);
+  expect(event?.noHeaders).toBeUndefined();
+  expect((await readLog(driver, tabId))?.total).toBe(1);
+  // The popup follows the log: now it names the vendor, gives the Ray ID and says headers are read.
+  await expect.poll(() => attributeOf(popup, '[data-testid=cause]', 'data-vendor')).toBe('cloudflare');
+  expect(await textOf(popup, '[data-testid=reference]')).toContain(CF_RAY.split('-')[0]);
+  expect(await textOf(popup, '[data-testid=headers-reading]')).toContain(new URL(url).host);
+  expect(await textOf(popup, '[data-testid=headers-outcome]')).toContain(new URL(url).host);
+
+  // Stopping: the next load records the image by its status again.
+  await popup.click('[data-testid=stop-headers]');
+  await expect.poll(() => exists(popup, '[data-testid=headers-reading]')).toBe(false);
+  await page.reload();
+  await expect.poll(async () => (await eventsOf(driver, tabId)).map((e) => e.noHeaders === true)).toEqual([true]);
+});
+
+test('"Read the headers of every request" records refused subresources with their headers, also those only headers reveal', async ({ driver, lab }) => {
+  const image = lab.route('/cdn/hero.png', BLOCKED_IMAGE);
+  // A 503 is a refusal only with Cloudflare's challenge header: without headers it cannot be told.
+  const api = lab.route('/api/stock', { status: 503, headers: { 'cf-mitigated': 'challenge', server: 'cloudflare', 'cf-ray': CF_RAY }, body: '{}' });
+  const url = lab.route('/store', {
+    status: 200,
+    body: `<!doctype html><title>Store</title><img src="${image}" alt="hero"><script>fetch(${JSON.stringify(api)}).catch(() => {})</script>`,
+  });
+  try {
+    const options = await driver.openExtensionPage('src/options/index.html');
+    await expect.poll(() => exists(options, '[data-testid=setting-all-headers]')).toBe(true);
+    await options.click('[data-testid=setting-all-headers]');
+    await expect.poll(async () => (await storedSettings(driver))?.allHeaders).toBe(true);
+
+    // The worker picks the setting up from storage; visit until it has (at most a few tries).
+    await expect
+      .poll(
+        async () => {
+          const { tabId } = await visit(driver, `${url}?t=${Date.now()}`);
+          await expect.poll(() => eventsOf(driver, tabId)).not.toHaveLength(0);
+          await new Promise((r) => setTimeout(r, 300));
+          return (await eventsOf(driver, tabId)).map((e) => `${e.status} ${e.headers['cf-ray'] ?? 'none'}`).sort();
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual([`403 ${CF_RAY}`, `503 ${CF_RAY}`]);
+  } finally {
+    await resetSettings(driver);
+  }
+});
