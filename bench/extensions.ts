@@ -61,10 +61,21 @@ export interface ListenerOptions {
   responseHeaders?: boolean;
   /** Chromium only: `extraHeaders` (Firefox rejects it). */
   extraHeaders?: boolean;
+  /**
+   * Also the other listeners of Why Blocked's design, empty: `onHeadersReceived` with
+   * `responseHeaders` on documents only, and `onErrorOccurred` (with `event: 'onHeadersReceived'`
+   * and no responseHeaders, this is the whole set Why Blocked registers by default).
+   */
+  documentsWithHeaders?: boolean;
 }
 
 export function describeListener(options: ListenerOptions): string {
-  return [options.event, options.responseHeaders ? '+responseHeaders' : '', options.extraHeaders ? '+extraHeaders' : ''].join('');
+  return [
+    options.event,
+    options.responseHeaders ? '+responseHeaders' : '',
+    options.extraHeaders ? '+extraHeaders' : '',
+    options.documentsWithHeaders ? ' & onHeadersReceived(documents)+responseHeaders & onErrorOccurred' : '',
+  ].join('');
 }
 
 /**
@@ -78,7 +89,11 @@ export function writeListenerExtension(target: Target, options: ListenerOptions)
   const extra = [options.responseHeaders ? 'responseHeaders' : '', options.extraHeaders ? 'extraHeaders' : ''].filter(Boolean);
   const background =
     `chrome.webRequest.${options.event}.addListener(function () {}, { urls: ['<all_urls>'] }` +
-    (extra.length ? `, ${JSON.stringify(extra)});\n` : ');\n');
+    (extra.length ? `, ${JSON.stringify(extra)});\n` : ');\n') +
+    (options.documentsWithHeaders
+      ? "chrome.webRequest.onHeadersReceived.addListener(function () {}, { urls: ['<all_urls>'], types: ['main_frame', 'sub_frame'] }, ['responseHeaders']);\n" +
+        "chrome.webRequest.onErrorOccurred.addListener(function () {}, { urls: ['<all_urls>'] });\n"
+      : '');
   const manifest = {
     manifest_version: 3,
     name: `bench ${describeListener(options)}`,
@@ -87,7 +102,7 @@ export function writeListenerExtension(target: Target, options: ListenerOptions)
     host_permissions: ['<all_urls>'],
     background: target === 'chrome' ? { service_worker: 'background.js' } : { scripts: ['background.js'] },
     ...(target === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: `bench-${options.event.toLowerCase()}-${extra.length}@why-blocked.dev`, data_collection_permissions: { required: ['none'] } } } }
+      ? { browser_specific_settings: { gecko: { id: `bench-${options.event.toLowerCase()}-${extra.length}${options.documentsWithHeaders ? '-design' : ''}@why-blocked.dev`, data_collection_permissions: { required: ['none'] } } } }
       : {}),
   };
   mkdirSync(dir, { recursive: true });

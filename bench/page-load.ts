@@ -40,6 +40,8 @@ export function optionVariants(engine: Engine): ListenerOptions[] {
     { event: 'onResponseStarted' },
     { event: 'onHeadersReceived' },
     { event: 'onHeadersReceived', responseHeaders: true },
+    // Why Blocked's listener set, empty: what the design costs before any of its code runs.
+    { event: 'onHeadersReceived', documentsWithHeaders: true },
   ];
   if (engine === 'chromium') {
     list.push({ event: 'onCompleted', responseHeaders: true, extraHeaders: true }, { event: 'onHeadersReceived', responseHeaders: true, extraHeaders: true });

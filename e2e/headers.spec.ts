@@ -72,3 +72,26 @@ test('"Read the headers of every request" records refused subresources with thei
     await resetSettings(driver);
   }
 });
+
+test('reading headers ends when the tab leaves the site it was asked for', async ({ driver, lab }) => {
+  const image = lab.route('/cdn/icon.png', BLOCKED_IMAGE);
+  const url = lab.route('/catalog', { status: 200, body: `<!doctype html><title>Catalog</title><img src="${image}" alt="icon">` });
+  const { page, tabId } = await visit(driver, url);
+  await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
+  const reading = (): Promise<Record<string, string>> =>
+    driver.evalInExtension(async (api) => ((await api.storage.session.get('headers:tabs'))['headers:tabs'] ?? {}) as Record<string, string>, undefined);
+
+  const popup = await openPopup(driver, tabId);
+  await expect.poll(() => exists(popup, '[data-testid=read-headers]')).toBe(true);
+  await popup.click('[data-testid=read-headers]');
+  await expect.poll(reading).toEqual({ [tabId]: new URL(url).origin });
+  // Within the site it goes on; on another site (localhost is another site here) it stops.
+  await page.evaluate((next) => location.assign(next), lab.route('/catalog/page-2', { status: 200, body: '<title>Page 2</title>' }));
+  await expect.poll(() => page.url()).toContain('/catalog/page-2');
+  expect(await reading()).toEqual({ [tabId]: new URL(url).origin });
+  const elsewhere = lab.url('/catalog', 'b');
+  await page.evaluate((next) => location.assign(next), elsewhere);
+  await expect.poll(() => page.url()).toBe(elsewhere);
+  await expect.poll(reading).toEqual({});
+  await expect.poll(() => exists(popup, '[data-testid=headers-reading]')).toBe(false);
+});

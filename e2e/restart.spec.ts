@@ -75,3 +75,37 @@ test(`the log, badge and popup survive ${RESTARTS} worker restarts, and refusals
     await lab.close();
   }
 });
+
+test('a tab that asked for headers still gets them after the worker restarts', async ({ driverName }) => {
+  test.setTimeout(90_000);
+  own = await launchWatching(driverName, () => launchDriver(driverName, { backgroundIdleMs: 3000 }));
+  const driver = own;
+  const lab = await startLab();
+  try {
+    const image = lab.route('/cdn/late.png', { status: 403, headers: { 'x-lab-marker': 'late-image' }, body: 'no' });
+    // The image is asked for a moment after load: a worker woken by the page's own request first
+    // reads back which tabs read headers (a few milliseconds) before it can read this tab's.
+    const url = lab.route('/late-gallery', {
+      status: 200,
+      body: `<!doctype html><title>Gallery</title><img id="i" alt="late"><script>setTimeout(() => { i.src = ${JSON.stringify(image)} }, 300)</script>`,
+    });
+    const { page, tabId } = await visit(driver, url);
+    const marks = async (since: number): Promise<string[]> =>
+      (await eventsOf(driver, tabId)).filter((e) => e.time >= since).map((e) => e.headers['x-lab-marker'] ?? 'none');
+    await expect.poll(() => marks(0)).toEqual(['none']);
+
+    const popup = await openPopup(driver, tabId);
+    await expect.poll(() => countOf(popup, '[data-testid=read-headers]')).toBe(1);
+    await popup.click('[data-testid=read-headers]');
+    await expect.poll(() => marks(0)).toEqual(['late-image']);
+    await popup.close();
+
+    await driver.stopBackground();
+    const reloaded = Date.now();
+    await page.reload();
+    await expect.poll(() => lab.hits('/cdn/late.png')).toBe(3);
+    await expect.poll(() => marks(reloaded)).toEqual(['late-image']);
+  } finally {
+    await lab.close();
+  }
+});
