@@ -26,6 +26,14 @@ function loadProse(): Promise<Prose> {
   return prose;
 }
 
+/**
+ * Starts loading the prose while the popup reads its tab's log, so that the settled finding waits
+ * for the worker's answer alone. A failure is left to diagnoseAll, which tries again.
+ */
+export function preloadProse(): void {
+  loadProse().catch(() => undefined);
+}
+
 /** Full diagnoses of these observations: the worker's engine finds, the popup words. */
 export async function diagnoseAll(observations: Observation[]): Promise<Diagnosis[]> {
   const request: Request = { type: 'diagnose', observations };

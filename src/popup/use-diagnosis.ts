@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { retryAfterSeconds } from '../engine/retry-after';
 import type { Diagnosis } from '../engine/types';
 import type { RefusalEvent } from '../shared/log';
@@ -14,7 +14,8 @@ export interface DiagnosisState {
 /** `extras` is null while the page is still being read: until then only the provisional finding shows. */
 export function useDiagnosis(event: RefusalEvent | null, extras: PageExtras | null): DiagnosisState | null {
   const [full, setFull] = useState<{ event: RefusalEvent; extras: PageExtras; diagnosis: Diagnosis } | null>(null);
-  useEffect(() => {
+  // Asked right after the render that has the event (a plain effect would wait for the next frame).
+  useLayoutEffect(() => {
     if (!event || !extras) return;
     let live = true;
     // Until the worker's answer and the prose arrive, the popup shows what the worker stored with

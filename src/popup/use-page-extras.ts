@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { RefusalEvent } from '../shared/log';
 import type { PageExtras } from '../shared/observation';
 import { readPage } from '../shared/page-reader';
@@ -12,7 +12,8 @@ export function usePageExtras(tabId: number | null, event: RefusalEvent | null):
   const key = event ? `${tabId}:${event.seq}` : '';
   const [read, setRead] = useState<{ key: string; extras: PageExtras } | null>(null);
   const needsRead = tabId !== null && event?.type === 'main_frame';
-  useEffect(() => {
+  // Started right after the render that has the event, not a frame later.
+  useLayoutEffect(() => {
     if (!needsRead || tabId === null || !event) return;
     let live = true;
     // readPage never rejects: a page the browser will not script just yields less evidence.

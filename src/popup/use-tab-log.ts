@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { focusKey, HEADER_TABS_KEY, tabKey, type HeaderTabs, type TabLog } from '../shared/log';
 
@@ -20,7 +20,8 @@ export interface TabState {
 export function useTabLog(params: URLSearchParams): TabState {
   const [state, setState] = useState<TabState>({ tabId: null, tabUrl: '', log: null, focus: null, readingHeaders: null, loading: true });
 
-  useEffect(() => {
+  // A layout effect starts the reads right after the first render; a plain effect waits a frame.
+  useLayoutEffect(() => {
     let tabId: number | null = null;
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
       if (area !== 'session' || tabId === null) return;
@@ -31,13 +32,16 @@ export function useTabLog(params: URLSearchParams): TabState {
     };
     browser.storage.onChanged.addListener(onChanged);
     void (async () => {
-      const tab = await resolveTab(params);
+      // With the tab named in the address (the explanation page), its log is read while the tab is looked up.
+      const named = tabIdParam(params);
+      const early = named === null ? null : readStored(named);
+      const tab = await resolveTab(named);
       if (!tab) {
         setState({ tabId: null, tabUrl: '', log: null, focus: null, readingHeaders: null, loading: false });
         return;
       }
       tabId = tab.id;
-      const stored = await browser.storage.session.get([tabKey(tab.id), focusKey(tab.id), HEADER_TABS_KEY]);
+      const stored = await (early ?? readStored(tab.id));
       const focus = params.get('focus') ?? (stored[focusKey(tab.id)] as string | undefined) ?? null;
       if (stored[focusKey(tab.id)] !== undefined) void browser.storage.session.remove(focusKey(tab.id));
       setState({
@@ -55,12 +59,20 @@ export function useTabLog(params: URLSearchParams): TabState {
   return state;
 }
 
-async function resolveTab(params: URLSearchParams): Promise<{ id: number; url: string } | null> {
+function tabIdParam(params: URLSearchParams): number | null {
   const fromParam = Number(params.get('tabId'));
+  return params.has('tabId') && Number.isInteger(fromParam) && fromParam >= 0 ? fromParam : null;
+}
+
+function readStored(tabId: number): Promise<Record<string, unknown>> {
+  return browser.storage.session.get([tabKey(tabId), focusKey(tabId), HEADER_TABS_KEY]);
+}
+
+async function resolveTab(named: number | null): Promise<{ id: number; url: string } | null> {
   try {
-    if (params.has('tabId') && Number.isInteger(fromParam) && fromParam >= 0) {
-      const tab = await browser.tabs.get(fromParam);
-      return { id: fromParam, url: tab.url ?? '' };
+    if (named !== null) {
+      const tab = await browser.tabs.get(named);
+      return { id: named, url: tab.url ?? '' };
     }
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id !== undefined ? { id: tab.id, url: tab.url ?? '' } : null;
