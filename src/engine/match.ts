@@ -24,7 +24,8 @@ export interface Prepared {
   cookies: readonly string[];
   /** Error fields of a JSON body, computed on first use. */
   json: string | null;
-  crossSite: boolean;
+  /** Request made by another site's page (hotlinks): two URL parses, so computed on first use. */
+  crossSite: boolean | null;
 }
 
 export function prepare(obs: Observation): Prepared {
@@ -43,7 +44,7 @@ export function prepare(obs: Observation): Prepared {
     type: bounded(obs.type, 64).toLowerCase(),
     cookies: (obs.cookies ?? []).slice(0, 200).map((c) => String(c).toLowerCase()),
     json: null,
-    crossSite: isCrossSite(bounded(obs.url, 4096), obs.initiator),
+    crossSite: null,
   };
 }
 
@@ -59,6 +60,7 @@ export function clip(value: string, max = MAX_EVIDENCE_VALUE): string {
 export function test(marker: Marker, p: Prepared): Fact | null {
   if ('header' in marker) return testHeader(marker, p);
   if ('cookie' in marker) {
+    if (p.cookies.length === 0) return null;
     const name = marker.cookie.toLowerCase();
     const found = p.cookies.find((c) => (marker.prefix ? c.startsWith(name) : c === name));
     return found === undefined ? null : { kind: 'cookie', name: found, value: '(present)', about: markerKey(marker) };
@@ -80,6 +82,7 @@ export function test(marker: Marker, p: Prepared): Fact | null {
   if ('resourceType' in marker) {
     return marker.resourceType.includes(p.type) ? { kind: 'context', name: 'resource type', value: p.type, about: markerKey(marker) } : null;
   }
+  p.crossSite ??= isCrossSite(bounded(p.obs.url, 4096), p.obs.initiator);
   return p.crossSite ? { kind: 'context', name: 'initiator', value: clip(p.obs.initiator ?? ''), about: markerKey(marker) } : null;
 }
 
