@@ -15,20 +15,21 @@ export type Target = 'chrome' | 'firefox';
 
 /**
  * Builds Why Blocked for `target` into .tmp/bench/<target>-<flavour>: `prod` is what
- * `npm run build` makes; `probe` has WHY_BLOCKED_BENCH=1 (handler timing, src/background/bench-probe.ts).
+ * `npm run build` makes; `probe` has WHY_BLOCKED_BENCH=1 (handler timing, src/background/bench-probe.ts);
+ * `compare` is another checkout's production build (`--compare DIR`), built with that checkout's vite.
  */
-export async function buildWhyBlocked(target: Target, flavour: 'prod' | 'probe', reuse: boolean): Promise<string> {
+export async function buildWhyBlocked(target: Target, flavour: 'prod' | 'probe' | 'compare', reuse: boolean, sourceRoot: string = ROOT): Promise<string> {
   const outDir = join(BUILD_DIR, `${target}-${flavour}`);
   if (!(reuse && existsSync(join(outDir, 'manifest.json')))) {
     const env = { ...process.env };
     if (flavour === 'probe') env.WHY_BLOCKED_BENCH = '1';
     else delete env.WHY_BLOCKED_BENCH;
     env.NO_COLOR = '1';
-    const vite = resolve(ROOT, 'node_modules/vite/bin/vite.js');
+    const vite = resolve(sourceRoot, 'node_modules/vite/bin/vite.js');
     // Others edit the sources while the bench runs: a build caught mid-edit is tried again.
     for (let attempt = 1; ; attempt++) {
       try {
-        await run(process.execPath, [vite, 'build', '--mode', target, '--outDir', outDir, '--logLevel', 'warn'], env);
+        await run(process.execPath, [vite, 'build', '--mode', target, '--outDir', outDir, '--logLevel', 'warn'], env, sourceRoot);
         break;
       } catch (error) {
         if (attempt === 4) throw error;
@@ -42,9 +43,9 @@ export async function buildWhyBlocked(target: Target, flavour: 'prod' | 'probe',
   return outDir;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

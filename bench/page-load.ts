@@ -11,6 +11,8 @@ export interface PageLoadResult {
   noise: VariantResult;
   floor: VariantResult;
   whyBlocked: VariantResult;
+  /** With --compare: the other checkout's build, in the same rounds. */
+  compare?: VariantResult;
 }
 
 const FLOOR: ListenerOptions = { event: 'onCompleted' };
@@ -20,16 +22,27 @@ const targetOf = (engine: Engine): Target => (engine === 'chromium' ? 'chrome' :
  * Section 1: no extension (twice: the second shows the noise), the floor extension (one empty
  * onCompleted listener) and Why Blocked, round-robin in one run.
  */
-export async function benchPageLoad(engine: Engine, whyBlockedBuild: string, server: BenchServer, runs: number, progress: (line: string) => void): Promise<PageLoadResult> {
+export async function benchPageLoad(
+  engine: Engine,
+  whyBlockedBuild: string,
+  server: BenchServer,
+  runs: number,
+  progress: (line: string) => void,
+  compare?: { build: string; label: string },
+): Promise<PageLoadResult> {
   const variants: Variant[] = [
     { key: 'none-a', label: 'no extension' },
     { key: 'none-b', label: 'no extension (again: noise)' },
     { key: 'floor', label: 'floor: empty onCompleted listener', extension: writeListenerExtension(targetOf(engine), FLOOR) },
     { key: 'why-blocked', label: 'Why Blocked', extension: whyBlockedBuild, whyBlocked: true },
   ];
+  // Another build in the same rounds: a before/after that the run-to-run noise cannot blur.
+  if (compare) variants.push({ key: 'compare', label: compare.label, extension: compare.build, whyBlocked: true });
   const results = await roundRobin(engine, variants, runs, server, progress);
   const by = (key: string): VariantResult => results.find((r) => r.key === key) as VariantResult;
-  return { engine, runs, variants: results, noise: by('none-b'), floor: by('floor'), whyBlocked: by('why-blocked') };
+  const result: PageLoadResult = { engine, runs, variants: results, noise: by('none-b'), floor: by('floor'), whyBlocked: by('why-blocked') };
+  if (compare) result.compare = by('compare');
+  return result;
 }
 
 /** What each listener option costs: empty listeners of each kind, against no extension. */

@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { BenchBrowser, findExecutable } from './browsers';
 import { check, type Budget } from './budgets';
 import { measureBundles, type BundleResult } from './bundle';
@@ -31,6 +31,9 @@ const USAGE = `npm run bench -- [options]
   --listener-loads N  page loads for the listener probe (default 4)
   --reuse-build       reuse .tmp/bench/* builds instead of building again
   --bundle-dir DIR    measure bundles in DIR (default: the bench's own production build of the current sources)
+  --compare DIR       also load another checkout of Why Blocked (built from DIR, which needs node_modules)
+                      in the same page-load rounds: a before/after in one run, e.g.
+                      git worktree add .tmp/before HEAD~1 && ln -s "$PWD/node_modules" .tmp/before/
 Browsers: $WHY_BLOCKED_CHROMIUM and $WHY_BLOCKED_FIREFOX name the executables (default /usr/bin/chromium, /usr/bin/firefox-esr).`;
 
 export interface Options {
@@ -42,10 +45,12 @@ export interface Options {
   listenerLoads: number;
   reuseBuild: boolean;
   bundleDir: string | null;
+  /** Another checkout of Why Blocked (with node_modules) to load as a fifth browser in the page-load rounds. */
+  compare: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { json: false, runs: 8, only: new Set(DEFAULT_SECTIONS), flood: 20_000, popupRuns: 10, listenerLoads: 4, reuseBuild: false, bundleDir: null };
+  const options: Options = { json: false, runs: 8, only: new Set(DEFAULT_SECTIONS), flood: 20_000, popupRuns: 10, listenerLoads: 4, reuseBuild: false, bundleDir: null, compare: null };
   const int = (value: string | undefined, flag: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} wants a positive whole number, got ${value}`);
@@ -62,6 +67,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--listener-loads') options.listenerLoads = int(value(), flag);
     else if (flag === '--reuse-build') options.reuseBuild = true;
     else if (flag === '--bundle-dir') options.bundleDir = resolve(value() ?? '');
+    else if (flag === '--compare') options.compare = resolve(value() ?? '');
     else if (flag === '--only') {
       const names = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       const unknown = names.filter((n) => !SECTIONS.includes(n as Section));
@@ -126,6 +132,9 @@ async function main(): Promise<void> {
   const chromeProd = needChromeProd ? await buildWhyBlocked('chrome', 'prod', options.reuseBuild) : '';
   const firefoxProd = has('firefox') ? await buildWhyBlocked('firefox', 'prod', options.reuseBuild) : '';
   const chromeProbe = has('listener') ? await buildWhyBlocked('chrome', 'probe', options.reuseBuild) : '';
+  const compareLabel = options.compare ? `Why Blocked at ${basename(options.compare)} (--compare)` : '';
+  const chromeCompare = options.compare && has('chromium') ? await buildWhyBlocked('chrome', 'compare', false, options.compare) : '';
+  const firefoxCompare = options.compare && has('firefox') ? await buildWhyBlocked('firefox', 'compare', false, options.compare) : '';
 
   if (has('bundle')) results.bundle = measureBundles(options.bundleDir ?? chromeProd);
   if (has('engine')) {
@@ -136,8 +145,9 @@ async function main(): Promise<void> {
   const server = await startServer();
   try {
     const launchWhyBlocked = (): Promise<BenchBrowser> => BenchBrowser.launch('chromium', { label: 'Why Blocked', extension: chromeProd, whyBlocked: true });
-    if (has('chromium')) results.chromium = await benchPageLoad('chromium', chromeProd, server, options.runs, progress);
-    if (has('firefox')) results.firefox = await benchPageLoad('firefox', firefoxProd, server, options.runs, progress);
+    const compareWith = (build: string): { build: string; label: string } | undefined => (build ? { build, label: compareLabel } : undefined);
+    if (has('chromium')) results.chromium = await benchPageLoad('chromium', chromeProd, server, options.runs, progress, compareWith(chromeCompare));
+    if (has('firefox')) results.firefox = await benchPageLoad('firefox', firefoxProd, server, options.runs, progress, compareWith(firefoxCompare));
     if (has('listener')) results.listener = await benchListener(chromeProbe, server, options.listenerLoads, progress);
     if (has('popup')) results.popup = await benchPopup(launchWhyBlocked, server.origin, options.popupRuns, 200, progress);
     if (has('flood')) {
