@@ -168,5 +168,12 @@ function sweep(): void {
   answeredBefore = answered;
   answered = new Set();
   if (answeredBefore.size) scheduleSweep();
-  for (const recordWithoutHeaders of late) recordWithoutHeaders();
+  for (const recordWithoutHeaders of late) {
+    try {
+      recordWithoutHeaders();
+    } catch (error) {
+      // One bad event must not cost the others their record.
+      console.warn('Why Blocked: could not record a response', error);
+    }
+  }
 }
