@@ -6,10 +6,18 @@ import { settings } from './settings-cache';
 /** Worst refusal on the page decides the colour: the page itself, a frame or script, an image. */
 const COLOURS = ['#5f6368', '#b06000', '#c5221f'] as const;
 
+/** What each tab's badge shows now: a flush that changes only the count sets only the count and title. */
+const shown = new Map<number, string>();
+
+export function forgetBadge(tabId: number): void {
+  shown.delete(tabId);
+}
+
 export async function showBadge(log: TabLog): Promise<void> {
   const tabId = log.tabId;
   try {
     if (log.total === 0 || !settings().badge) {
+      shown.delete(tabId);
       await Promise.all([
         browser.action.setBadgeText({ tabId, text: '' }),
         browser.action.setTitle({ tabId, title: t('actionTitle') }),
@@ -23,9 +31,12 @@ export async function showBadge(log: TabLog): Promise<void> {
       mainStatus !== undefined
         ? t('badgeTitlePage', [String(mainStatus || t('networkError')), String(log.total)])
         : t('badgeTitleResources', [String(log.total)]);
+    const color = COLOURS[worst] ?? COLOURS[0];
+    const colorSet = shown.get(tabId) === color;
+    shown.set(tabId, color);
     await Promise.all([
       browser.action.setBadgeText({ tabId, text }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: COLOURS[worst] ?? COLOURS[0] }),
+      colorSet ? undefined : browser.action.setBadgeBackgroundColor({ tabId, color }),
       browser.action.setTitle({ tabId, title }),
     ]);
   } catch {

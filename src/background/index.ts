@@ -1,5 +1,5 @@
 import { browser } from '../shared/browser';
-import { showBadge } from './badge';
+import { forgetBadge, showBadge } from './badge';
 import { timeHandler } from './bench-probe';
 import { onError, onResponse, onStatus } from './capture';
 import { setHeaderHandler, setReadEverywhere, stopReadingHeaders } from './header-reading';
@@ -33,6 +33,8 @@ browser.webRequest.onErrorOccurred.addListener(
 // Chromium also clears a tab's badge on commit, which can come after the refusal was badged.
 browser.webNavigation.onCommitted.addListener((details) => {
   if (details.frameId !== 0) return;
+  // The browser reset the badge: nothing of it is shown any more.
+  forgetBadge(details.tabId);
   void onDocumentCommitted(details.tabId, details.url).then(() => {
     const log = logOf(details.tabId);
     if (log && log.total > 0) void showBadge(log);
@@ -40,6 +42,7 @@ browser.webNavigation.onCommitted.addListener((details) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
+  forgetBadge(tabId);
   forgetPrivacy(tabId);
   void stopReadingHeaders(tabId);
   void cancelRetry(tabId).catch(() => undefined);
