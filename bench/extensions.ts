@@ -16,9 +16,10 @@ export type Target = 'chrome' | 'firefox';
 /**
  * Builds Why Blocked for `target` into .tmp/bench/<target>-<flavour>: `prod` is what
  * `npm run build` makes; `probe` has WHY_BLOCKED_BENCH=1 (handler timing, src/background/bench-probe.ts);
- * `compare` is another checkout's production build (`--compare DIR`), built with that checkout's vite.
+ * `compare` is another checkout's production build (`--compare DIR`), built with that checkout's vite;
+ * `profile` is the production build unminified, for readable names in bench/profile-worker.ts.
  */
-export async function buildWhyBlocked(target: Target, flavour: 'prod' | 'probe' | 'compare', reuse: boolean, sourceRoot: string = ROOT): Promise<string> {
+export async function buildWhyBlocked(target: Target, flavour: 'prod' | 'probe' | 'compare' | 'profile', reuse: boolean, sourceRoot: string = ROOT): Promise<string> {
   const outDir = join(BUILD_DIR, `${target}-${flavour}`);
   if (!(reuse && existsSync(join(outDir, 'manifest.json')))) {
     const env = { ...process.env };
@@ -29,7 +30,8 @@ export async function buildWhyBlocked(target: Target, flavour: 'prod' | 'probe' 
     // Others edit the sources while the bench runs: a build caught mid-edit is tried again.
     for (let attempt = 1; ; attempt++) {
       try {
-        await run(process.execPath, [vite, 'build', '--mode', target, '--outDir', outDir, '--logLevel', 'warn'], env, sourceRoot);
+        const unminified = flavour === 'profile' ? ['--minify', 'false'] : [];
+        await run(process.execPath, [vite, 'build', '--mode', target, '--outDir', outDir, '--logLevel', 'warn', ...unminified], env, sourceRoot);
         break;
       } catch (error) {
         if (attempt === 4) throw error;

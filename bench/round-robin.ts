@@ -36,12 +36,20 @@ export interface VariantResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Browsers are closed and launched again (in a new order) every this many rounds. */
+const ROUNDS_PER_LAUNCH = 4;
+
 /**
- * Loads the 500-subresource page in every variant's browser in turn, `runs` rounds (plus one
- * warm-up round that is not counted), rotating the order each round so no variant always goes
- * first. Each load: CPU reading, navigation until the page's resources have all finished,
- * wait for the browser's processes to go idle, CPU reading; then the tab goes to about:blank
- * so the next load does not pay for tearing this page down.
+ * Loads the 500-subresource page in every variant's browser in turn, `runs` rounds, in a shuffled
+ * order each round. Each load: CPU reading, navigation until the page's resources have all
+ * finished, wait for the browser's processes to go idle, CPU reading; then the tab goes to
+ * about:blank so the next load does not pay for tearing this page down.
+ *
+ * Two identical browsers kept for a whole run read up to ~0.2 apart (the noise row), and a fixed
+ * rotation always puts the same variant after the same other one. So the browsers are launched
+ * again, in a shuffled order, every ROUNDS_PER_LAUNCH rounds (each launch gets one warm-up round
+ * that is not counted), and the order within a round is shuffled: what is left of instance and
+ * order effects falls on every variant alike. The shuffles are seeded: a rerun repeats the order.
  */
 export async function roundRobin(
   engine: Engine,
@@ -50,41 +58,56 @@ export async function roundRobin(
   server: BenchServer,
   progress: (line: string) => void,
 ): Promise<VariantResult[]> {
-  const browsers: BenchBrowser[] = [];
-  try {
-    for (const variant of variants) {
-      progress(`${engine}: starting ${variant.label}`);
-      const b = await BenchBrowser.launch(engine, { label: variant.label, extension: variant.extension, whyBlocked: variant.whyBlocked });
-      browsers.push(b);
-      await waitIdle(b.pid);
+  const browsers: (BenchBrowser | undefined)[] = variants.map(() => undefined);
+  const random = seeded(runs * 7919 + variants.length);
+  const closeAll = async (): Promise<void> => {
+    for (const [i, b] of browsers.entries()) {
+      await b?.close();
+      browsers[i] = undefined;
     }
+  };
+  try {
     const samples = variants.map((): Sample[] => []);
     const tabIds = new Map<number, number>();
-    for (let round = -1; round < runs; round++) {
-      const order = variants.map((_, i) => (i + Math.max(0, round)) % variants.length);
-      const times: string[] = [];
-      for (const index of order) {
-        const variant = variants[index] as Variant;
-        const b = browsers[index] as BenchBrowser;
-        await waitIdle(b.pid, { timeoutMs: 3000 });
-        const cpuBefore = treeCpuMs(b.pid);
-        const result = await b.load(`${server.origin}/load?run=${engine}-${variant.key}-${round}-${Date.now()}`);
-        await waitIdle(b.pid);
-        const cpuMs = treeCpuMs(b.pid) - cpuBefore;
-        const sample: Sample = { ms: result.ms, cpuMs };
-        if (variant.whyBlocked) {
-          let tabId = tabIds.get(index);
-          if (tabId === undefined) {
-            tabId = await b.benchTabId(server.origin);
-            tabIds.set(index, tabId);
-          }
-          sample.caught = await caughtIn(b, tabId);
+    for (let round = 0; round < runs; round++) {
+      if (round % ROUNDS_PER_LAUNCH === 0) {
+        await closeAll();
+        tabIds.clear();
+        for (const index of shuffled(variants.length, random)) {
+          const variant = variants[index] as Variant;
+          if (round === 0) progress(`${engine}: starting ${variant.label}`);
+          const b = await BenchBrowser.launch(engine, { label: variant.label, extension: variant.extension, whyBlocked: variant.whyBlocked });
+          browsers[index] = b;
+          await waitIdle(b.pid);
         }
-        await b.page.goto('about:blank').catch(() => undefined);
-        if (round >= 0) samples[index]?.push(sample);
-        times.push(`${variant.key} ${Math.round(result.ms)}ms/${cpuMs}cpu${sample.caught !== undefined ? `/${sample.caught}caught` : ''}`);
       }
-      progress(`${engine} ${round < 0 ? 'warm-up' : `round ${round + 1}/${runs}`}: ${times.join(', ')}`);
+      // A fresh set of browsers gets a warm-up round first, which is not counted.
+      const warmUp = round % ROUNDS_PER_LAUNCH === 0;
+      for (const pass of warmUp ? ['warm-up', 'measured'] : ['measured']) {
+        const times: string[] = [];
+        for (const index of shuffled(variants.length, random)) {
+          const variant = variants[index] as Variant;
+          const b = browsers[index] as BenchBrowser;
+          await waitIdle(b.pid, { timeoutMs: 3000 });
+          const cpuBefore = treeCpuMs(b.pid);
+          const result = await b.load(`${server.origin}/load?run=${engine}-${variant.key}-${round}-${pass}-${Date.now()}`);
+          await waitIdle(b.pid);
+          const cpuMs = treeCpuMs(b.pid) - cpuBefore;
+          const sample: Sample = { ms: result.ms, cpuMs };
+          if (variant.whyBlocked) {
+            let tabId = tabIds.get(index);
+            if (tabId === undefined) {
+              tabId = await b.benchTabId(server.origin);
+              tabIds.set(index, tabId);
+            }
+            sample.caught = await caughtIn(b, tabId);
+          }
+          await b.page.goto('about:blank').catch(() => undefined);
+          if (pass === 'measured') samples[index]?.push(sample);
+          times.push(`${variant.key} ${Math.round(result.ms)}ms/${cpuMs}cpu${sample.caught !== undefined ? `/${sample.caught}caught` : ''}`);
+        }
+        progress(`${engine} ${pass === 'warm-up' ? 'warm-up' : `round ${round + 1}/${runs}`}: ${times.join(', ')}`);
+      }
     }
     const reference = samples[0] ?? [];
     return variants.map((variant, i) => {
@@ -105,8 +128,30 @@ export async function roundRobin(
       return result;
     });
   } finally {
-    for (const b of browsers) await b.close();
+    await closeAll();
   }
+}
+
+/** A small seeded generator (mulberry32): the same run repeats the same orders. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 0..n-1 in a random order (Fisher-Yates). */
+function shuffled(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
 }
 
 /** The stored log's total, once the worker has flushed all the load's refusals (or 3 s passed). */
