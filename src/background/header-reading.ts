@@ -1,5 +1,6 @@
 import { browser } from '../shared/browser';
 import { HEADER_TABS_KEY, MAX_HEADER_TABS, type HeaderTabs } from '../shared/log';
+import { originOf } from '../shared/platform';
 
 /**
  * Where the worker reads the response headers of images, scripts, fetches and other subresources.
@@ -122,14 +123,6 @@ async function restore(): Promise<void> {
     }
   } catch (error) {
     console.warn('Why Blocked: could not restore the tabs reading headers', error);
-  }
-}
-
-export function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
   }
 }
 

@@ -1,6 +1,7 @@
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
 import type { FixResult } from '../shared/messages';
+import { originOf } from '../shared/platform';
 import { isScheduledRetry, retryAlarmName, retryKey, tabIdOfRetryAlarm, type ScheduledRetry } from '../shared/scheduled-retry';
 import { reloadAndCheck } from './fixes';
 import { settings } from './settings-cache';
@@ -49,14 +50,6 @@ async function runRetry(tabId: number): Promise<void> {
   const result: FixResult = { ok: true, message: 'fixDoneRetry', retry };
   await browser.storage.session.set({ [retryKey(tabId)]: { ...stored, state: 'done', result } });
   if (settings().notifications && !(await isExplanationOpen())) notify(tabId, retry);
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
 }
 
 function notify(tabId: number, retry: FixResult['retry']): void {

@@ -22,3 +22,12 @@ export function siteOf(url: string): URL | null {
     return null;
   }
 }
+
+/** The origin of a URL; a string that is not a URL stands for itself. */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
