@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HEADER_TABS_KEY, MAX_HEADER_TABS } from '../../src/shared/log';
 
 /**
@@ -103,13 +103,17 @@ describe('reading subresource headers on request', () => {
 });
 
 describe('one event per request where both listeners see it', () => {
-  beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('status first, headers second: only the version with headers is recorded', async () => {
-    vi.useRealTimers();
+  /** The module, loaded on real timers (its restore awaits one), then fake timers for the sweep. */
+  async function loadOnFakeTimers() {
     const m = await load();
     vi.useFakeTimers();
+    return m;
+  }
+
+  it('status first, headers second: only the version with headers is recorded', async () => {
+    const m = await loadOnFakeTimers();
     const withoutHeaders = vi.fn();
     m.whenNoHeaders('r1', withoutHeaders);
     m.headersArrived('r1');
@@ -118,9 +122,7 @@ describe('one event per request where both listeners see it', () => {
   });
 
   it('headers first, status second: the status-only one is dropped, even across a sweep', async () => {
-    vi.useRealTimers();
-    const m = await load();
-    vi.useFakeTimers();
+    const m = await loadOnFakeTimers();
     const withoutHeaders = vi.fn();
     m.headersArrived('r2');
     vi.advanceTimersByTime(1000);
@@ -130,9 +132,7 @@ describe('one event per request where both listeners see it', () => {
   });
 
   it('no headers at all (the listener was not in place yet): recorded without them, once', async () => {
-    vi.useRealTimers();
-    const m = await load();
-    vi.useFakeTimers();
+    const m = await loadOnFakeTimers();
     const withoutHeaders = vi.fn();
     m.whenNoHeaders('r3', withoutHeaders);
     vi.advanceTimersByTime(999);
