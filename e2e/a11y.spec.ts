@@ -5,7 +5,7 @@ import { test, expect } from './support/fixtures';
 import { ROOT } from './support/dist';
 import { countOf, textOf } from './support/dom';
 import type { DriverPage } from './support/driver';
-import { eventsOf, openPopup, visit } from './support/extension';
+import { eventsOf, openPopup, openSettledPopup, visit } from './support/extension';
 import { axeViolations, setClipboard } from './support/pages';
 
 /**
@@ -29,8 +29,7 @@ test('axe finds nothing on the popup: clean, with a finding, and with the develo
   // A page refused with a reference id, evidence and a rate limit elsewhere on the page.
   const blocked = await visit(driver, lab.url(scenario('cloudflare-block').path));
   await expect.poll(() => eventsOf(driver, blocked.tabId)).toHaveLength(1);
-  const popup = await openPopup(driver, blocked.tabId);
-  await expect.poll(() => countOf(popup, '[data-testid=main-finding]')).toBe(1);
+  const popup = await openSettledPopup(driver, blocked.tabId);
   await expect.poll(() => countOf(popup, '#hint-private:not(:empty)')).toBe(1);
   expect(await axeReport(popup)).toEqual([]);
 
@@ -136,8 +135,7 @@ function controls(page: DriverPage): Promise<string[]> {
 test('the keyboard reaches every control of the popup with a visible focus ring', async ({ driver, lab }) => {
   const { tabId } = await visit(driver, lab.url(scenario('cloudflare-block').path));
   await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
-  const popup = await openPopup(driver, tabId);
-  await expect.poll(() => countOf(popup, '[data-testid=main-finding]')).toBe(1);
+  const popup = await openSettledPopup(driver, tabId);
   await expect.poll(() => countOf(popup, '#hint-private:not(:empty)')).toBe(1);
 
   const stops = await tabThrough(popup);
@@ -165,8 +163,7 @@ test('Enter and Space carry out a fix', async ({ driver, lab }) => {
   const url = lab.route('/kbd', { status: 403, headers: { 'content-type': 'text/plain' }, body: 'no' });
   const { tabId } = await visit(driver, url);
   await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
-  const popup = await openPopup(driver, tabId);
-  await expect.poll(() => countOf(popup, '[data-testid=main-finding]')).toBe(1);
+  const popup = await openSettledPopup(driver, tabId);
   await setClipboard(popup, '');
 
   /** Tabs from the top of the page until `selector` has focus. */

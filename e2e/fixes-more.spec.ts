@@ -4,7 +4,7 @@ import { CF_RAY, scenario } from './lab/scenarios';
 import type { Lab, LabAnswer } from './lab/server';
 import { test, expect } from './support/fixtures';
 import { attributeOf, countOf, textOf, textsOf } from './support/dom';
-import { eventsOf, openPopup, visit } from './support/extension';
+import { eventsOf, openPopup, openSettledPopup, visit } from './support/extension';
 import { clipboardText, message, notificationsSeen, setClipboard, setValue, leaveRetryScheduled } from './support/pages';
 
 /**
@@ -83,8 +83,7 @@ test('after a one-click Retry works, the clean view still says what the retry fo
   );
   const { tabId } = await visit(driver, url);
   await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
-  const popup = await openPopup(driver, tabId);
-  await expect.poll(() => countOf(popup, '[data-testid=main-finding]')).toBe(1);
+  const popup = await openSettledPopup(driver, tabId);
   await popup.click('[data-testid=fix-retry]');
 
   await expect.poll(() => countOf(popup, '[data-testid=clean]')).toBe(1);
@@ -205,8 +204,7 @@ test('Details for developers list every refused request, filter by cause and cop
   const { tabId } = await visit(driver, url);
   await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(4);
   const events = await eventsOf(driver, tabId);
-  const popup = await openPopup(driver, tabId);
-  await expect.poll(() => countOf(popup, '[data-testid=main-finding]')).toBe(1);
+  const popup = await openSettledPopup(driver, tabId);
 
   await popup.click('details.developer > summary');
   await expect.poll(() => countOf(popup, '[data-testid=dev-row]')).toBe(4);

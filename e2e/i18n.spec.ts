@@ -5,7 +5,7 @@ import { test, expect } from './support/fixtures';
 import { ROOT } from './support/dist';
 import { countOf, textOf } from './support/dom';
 import { launchDriver, type Driver, type DriverPage } from './support/driver';
-import { eventsOf, openPopup, visit } from './support/extension';
+import { eventsOf, openPopup, openSettledPopup, visit } from './support/extension';
 import { launchWatching } from './support/ready';
 
 /**
@@ -71,8 +71,7 @@ for (const locale of ['de', 'es'] as const) {
     test('the popup speaks the language', async ({ lab }) => {
       const { tabId } = await visit(driver, lab.url(scenario('cloudflare-block').path));
       await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
-      const popup = await openPopup(driver, tabId);
-      await expect.poll(() => countOf(popup, '[data-testid=main-finding]')).toBe(1);
+      const popup = await openSettledPopup(driver, tabId);
 
       expect(await popup.evaluate(() => document.documentElement.lang, undefined)).toBe(locale);
       expect(await textOf(popup, '#headline')).toBe(m('headline_security_block'));

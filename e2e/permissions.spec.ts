@@ -2,7 +2,7 @@ import { startLab } from './lab/server';
 import { test, expect } from './support/fixtures';
 import { launchDriver, type Driver } from './support/driver';
 import { countOf, textOf } from './support/dom';
-import { eventsOf, openPopup, visit } from './support/extension';
+import { eventsOf, openPopup, openSettledPopup, visit } from './support/extension';
 import { launchWatching } from './support/ready';
 
 /** The popup checks host access to the tab's site when it opens, and asks for it when it is missing. */
@@ -11,8 +11,7 @@ test('with access to the site, the popup does not ask for it', async ({ driver, 
   const url = lab.route('/granted', { status: 403, headers: { 'content-type': 'text/plain' }, body: 'no' });
   const { tabId } = await visit(driver, url);
   await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
-  const popup = await openPopup(driver, tabId);
-  await expect.poll(() => countOf(popup, '[data-testid=main-finding]')).toBe(1);
+  const popup = await openSettledPopup(driver, tabId);
   // hasHostAccess answers within a few ms; give it ample time to (wrongly) show.
   await new Promise((r) => setTimeout(r, 500));
   expect(await countOf(popup, '[data-testid=host-access]')).toBe(0);

@@ -1,7 +1,7 @@
 import { CF_RAY, scenario } from './lab/scenarios';
 import { test, expect } from './support/fixtures';
 import { attributeOf, countOf, textOf, textsOf } from './support/dom';
-import { eventsOf, openPopup, visit } from './support/extension';
+import { eventsOf, openPopup, openSettledPopup, visit } from './support/extension';
 
 test('the popup names Cloudflare\u2019s block, its evidence and the Ray ID', async ({ driver, lab }) => {
   const { tabId } = await visit(driver, lab.url(scenario('cloudflare-block').path));
@@ -39,8 +39,7 @@ test('the popup explains a refused image on a page that loaded', async ({ driver
   const { tabId } = await visit(driver, url);
   await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
 
-  const popup = await openPopup(driver, tabId);
-  await expect.poll(() => countOf(popup, '[data-testid=main-finding]')).toBe(1);
+  const popup = await openSettledPopup(driver, tabId);
   expect(await textOf(popup, '[data-testid=main-finding]')).toContain(image);
   expect((await textsOf(popup, '[data-testid=evidence]')).join('\n')).toContain('403');
 });

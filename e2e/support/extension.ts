@@ -1,4 +1,6 @@
 import type { RefusalEvent, TabLog } from '../../src/shared/log';
+import { expect } from '@playwright/test';
+import { countOf } from './dom';
 import type { Driver, DriverPage } from './driver';
 
 /** Reads what the worker stored for a tab (storage.session `tab:<id>`), or null. */
@@ -24,6 +26,13 @@ export async function visit(driver: Driver, url: string): Promise<{ page: Driver
 /** The popup, opened as a page for the given tab (the real popup cannot be driven in both). */
 export function openPopup(driver: Driver, tabId: number): Promise<DriverPage> {
   return driver.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+}
+
+/** The popup for the tab, once its main finding has settled (the engine and the page have had their say). */
+export async function openSettledPopup(driver: Driver, tabId: number): Promise<DriverPage> {
+  const popup = await openPopup(driver, tabId);
+  await expect.poll(() => countOf(popup, '[data-testid=main-finding]')).toBe(1);
+  return popup;
 }
 
 /** All cookies of the default store, as `host name=value` strings, sorted. */
