@@ -1,4 +1,5 @@
-import { extractReference, prepare, test, type Prepared } from './match';
+import { LEXICON_STATUSES, matchWords } from './lexicon';
+import { clip, extractReference, prepare, test, type Prepared } from './match';
 import { vendorsInFront } from './presence';
 import { retryAfterSeconds } from './retry-after';
 import type { Marker, Signature } from './signature';
@@ -44,7 +45,23 @@ function diagnoseSafely(obs: Observation, signatures: readonly Signature[]): Cor
     }
     if (!best || candidate.score > best.score) best = candidate;
   }
+  if (!best || best.sig.acted.length === 0) best = byWords(p) ?? best;
   return build(best?.sig ?? FALLBACK, best, p, signatures);
+}
+
+/**
+ * When no signature with evidence fired, the page's own words ("too many requests", "acceso
+ * denegado") explain a refusal better than its bare status, at a confidence below any vendor's.
+ * Statuses with a meaning of their own (401, 429) keep it: their bare signatures score higher.
+ */
+function byWords(p: Prepared): Candidate | null {
+  if (!LEXICON_STATUSES.includes(p.obs.status) || (!p.body && !p.title)) return null;
+  const found = matchWords(p.title, p.body);
+  if (!found) return null;
+  const { rule, phrases } = found;
+  const sig: Signature = { id: rule.cause, vendor: null, category: rule.category, acted: [], confidence: rule.confidence, fixes: rule.fixes };
+  const facts: Fact[] = phrases.map((phrase) => ({ kind: 'body', name: 'page text', value: clip(phrase), about: `words:${rule.category}` }));
+  return { sig, score: rule.confidence + Math.min(MAX_EXTRA, (phrases.length - 1) * 0.01), facts };
 }
 
 function build(sig: Signature, best: Candidate | null, p: Prepared, signatures: readonly Signature[]): CoreDiagnosis {

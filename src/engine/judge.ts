@@ -20,7 +20,9 @@ export function judge(input: Observation): Diagnosis | null {
 export function judgeCore(input: Observation): CoreDiagnosis | null {
   const obs = sanitize(input);
   const refused = isRefusal(obs.status, obs.headers, obs.error, obs.type);
-  const readable = typeof obs.pageText === 'string' && obs.pageText.length > 0 && isDocument(obs.type);
+  // A body at hand is read for documents (F5's block page comes with 200) and for any error
+  // status (Google's 503 "unusual traffic" fetched by a script): the listener never has it.
+  const readable = typeof obs.pageText === 'string' && obs.pageText.length > 0 && (isDocument(obs.type) || obs.status >= 400);
   if (!refused && !readable) return null;
   const diagnosis = diagnoseCore(obs);
   if (diagnosis.expected) return null;

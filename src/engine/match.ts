@@ -116,8 +116,9 @@ export function extractReference(rules: readonly ReferenceRule[], p: Prepared): 
 }
 
 /**
- * The run of id characters after `label`, skipping separators (spaces, '#', ':', '=') and HTML
- * tags in between ("Ray ID: <strong>8a1b...</strong>"). Looks at most 300 characters ahead.
+ * The id after `label`, skipping separators (spaces, '#', ':', '=') and HTML tags in between
+ * ("Ray ID: <strong>8a1b...</strong>"), and up to two words that are not ids (a translated
+ * page's "support ID anda: 1829..."). Looks at most 300 characters ahead.
  */
 function idAfter(original: string, lowered: string, label: string): string | null {
   // Lower-casing can change the length of some characters; then read ids from the lowered text.
@@ -126,19 +127,35 @@ function idAfter(original: string, lowered: string, label: string): string | nul
   if (at < 0) return null;
   let i = at + label.length;
   const end = Math.min(source.length, i + 300);
+  for (let word = 0; word < 3 && i < end; word++) {
+    i = skipSeparators(source, i, end);
+    if (i < 0) return null;
+    let id = '';
+    while (i < end && id.length < 120 && isIdChar(source[i] ?? '')) id += source[i++];
+    id = trimPunctuation(id);
+    if (id.length >= 4 && /\d/.test(id)) return id;
+    // Only short words are stepped over: a sentence is not a label's filler.
+    if (id.length > 12 || !isWordEnd(source[i] ?? '')) return null;
+  }
+  return null;
+}
+
+function skipSeparators(source: string, from: number, end: number): number {
+  let i = from;
   while (i < end) {
     const ch = source[i] ?? '';
     if (ch === '<') {
       const close = source.indexOf('>', i);
-      if (close < 0 || close >= end) return null;
+      if (close < 0 || close >= end) return -1;
       i = close + 1;
     } else if (SEPARATORS.includes(ch)) i++;
     else break;
   }
-  let id = '';
-  while (i < end && id.length < 120 && isIdChar(source[i] ?? '')) id += source[i++];
-  id = trimPunctuation(id);
-  return id.length >= 4 && /\d/.test(id) ? id : null;
+  return i;
+}
+
+function isWordEnd(ch: string): boolean {
+  return SEPARATORS.includes(ch) || ch === '<' || ch === '';
 }
 
 const SEPARATORS = ' \t\r\n#:=\u00a0';

@@ -2,6 +2,7 @@ import { describe as group, expect, it } from 'vitest';
 import { diagnoseCore } from '../../src/engine/core';
 import { describe, type Prose } from '../../src/engine/describe';
 import { diagnose } from '../../src/engine/diagnose';
+import { LEXICON } from '../../src/engine/lexicon';
 import { markerKey } from '../../src/engine/marker-key';
 import PROSE_JSON from '../../src/engine/prose/en.json';
 import type { Marker, Signature } from '../../src/engine/signature';
@@ -10,7 +11,7 @@ import { FIXTURES } from '../fixtures';
 
 const PROSE = PROSE_JSON as Prose;
 const markersOf = (s: Signature): Marker[] => [...s.acted, ...(s.requireAll ?? []), ...(s.requireAny ?? []), ...(s.presence ?? []), ...(s.unless ?? [])];
-const NOT_MARKERS = /^(status:(\d+|\*)|network-error)$/;
+const NOT_MARKERS = /^(status:(\d+|\*)|network-error|words:[a-z-]+)$/;
 
 group('engine prose (prose/en.json)', () => {
   it('words every cause: a summary and a developer note', () => {
@@ -31,8 +32,15 @@ group('engine prose (prose/en.json)', () => {
     expect(missing).toEqual([]);
   });
 
+  it('words every cause the page-text lexicon can name, and each of its categories', () => {
+    for (const rule of LEXICON) {
+      expect(PROSE.causes[rule.cause]?.summary.length ?? 0, rule.cause).toBeGreaterThan(10);
+      expect(PROSE.notes[`words:${rule.category}`]?.length ?? 0, rule.category).toBeGreaterThan(10);
+    }
+  });
+
   it('holds nothing stale: every entry belongs to a signature or a marker', () => {
-    const ids = new Set(SIGNATURES.map((s) => s.id));
+    const ids = new Set([...SIGNATURES.map((s) => s.id), ...LEXICON.map((r) => r.cause)]);
     const keys = new Set(SIGNATURES.flatMap((s) => markersOf(s).map(markerKey)));
     expect(Object.keys(PROSE.causes).filter((id) => !ids.has(id))).toEqual([]);
     expect(Object.keys(PROSE.notes).filter((key) => !keys.has(key) && !NOT_MARKERS.test(key))).toEqual([]);
