@@ -1,13 +1,24 @@
+import { specOf, type FixAction } from '../engine/fixes';
 import { browser } from '../shared/browser';
-import type { FixAction, FixResult } from '../shared/messages';
+import type { FixResult } from '../shared/messages';
 import { isGecko, siteOf } from '../shared/platform';
 import { readHeadersIn, stopReadingHeaders } from './header-reading';
 import { waitForMainFrame } from './main-frame-waiters';
 
 const RETRY_TIMEOUT_MS = 15_000;
 
+/** What each one-click fix does to the site (tsc asks for one per FixAction); the retry comes after. */
+const RUNNERS: Record<FixAction, (site: URL | null) => Promise<FixResult>> = {
+  retry: async () => ({ ok: true, message: 'fixDoneRetry' }),
+  'clear-cookies': async (site) => ({ ok: true, message: 'fixDoneCookies', detail: String(site ? await clearCookies(site) : 0) }),
+  'clear-cache': async (site) => {
+    if (site) await clearCache(site);
+    return { ok: true, message: isGecko() ? 'fixDoneCacheAll' : 'fixDoneCache' };
+  },
+};
+
 /** Carries out one fix; every failure comes back as a message key, never as a throw. */
-export async function runFix(action: FixAction, tabId: number, url: string, thenRetry: boolean): Promise<FixResult> {
+export async function carryOutFix(action: FixAction, tabId: number, url: string, thenRetry: boolean): Promise<FixResult> {
   let tabUrl: string | undefined;
   try {
     tabUrl = (await browser.tabs.get(tabId)).url;
@@ -18,19 +29,11 @@ export async function runFix(action: FixAction, tabId: number, url: string, then
   // The tab must show a website too: browsers hide the URL of about:, data: and other non-site pages
   // from us (host access covers websites only), and no site's data is cleared from such a tab.
   const showsSite = tabUrl !== undefined && siteOf(tabUrl) !== null;
-  if ((!site || !showsSite) && action !== 'retry') return { ok: false, message: 'fixErrorNotWebsite' };
+  if ((!site || !showsSite) && specOf(action).needsSite) return { ok: false, message: 'fixErrorNotWebsite' };
   try {
-    if (action === 'clear-cookies' && site) {
-      const removed = await clearCookies(site);
-      const result: FixResult = { ok: true, message: 'fixDoneCookies', detail: String(removed) };
-      return thenRetry ? { ...result, retry: await reloadAndCheck(tabId) } : result;
-    }
-    if (action === 'clear-cache' && site) {
-      await clearCache(site);
-      const result: FixResult = { ok: true, message: isGecko() ? 'fixDoneCacheAll' : 'fixDoneCache' };
-      return thenRetry ? { ...result, retry: await reloadAndCheck(tabId) } : result;
-    }
-    return { ok: true, message: 'fixDoneRetry', retry: await reloadAndCheck(tabId) };
+    const result = await RUNNERS[action](site);
+    // A retry is the fix itself: it always reloads.
+    return thenRetry || action === 'retry' ? { ...result, retry: await reloadAndCheck(tabId) } : result;
   } catch (error) {
     return { ok: false, message: 'fixErrorFailed', detail: String((error as Error)?.message ?? error).slice(0, 200) };
   }

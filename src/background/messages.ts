@@ -3,7 +3,7 @@ import type { CoreDiagnosis } from '../engine/types';
 import { browser, type Runtime } from '../shared/browser';
 import { isOwnSender, parseMessage, type FixResult } from '../shared/messages';
 import type { ScheduledRetry } from '../shared/scheduled-retry';
-import { readHeadersAndReload, runFix } from './fixes';
+import { carryOutFix, readHeadersAndReload } from './fixes';
 import { cancelRetry, scheduleRetry } from './scheduled-retries';
 
 const ORIGIN = new URL(browser.runtime.getURL('')).origin;
@@ -17,7 +17,7 @@ export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<
   if (!message) return undefined;
   switch (message.type) {
     case 'fix':
-      return runFix(message.action, message.tabId, message.url, message.thenRetry);
+      return carryOutFix(message.action, message.tabId, message.url, message.thenRetry);
     case 'schedule-retry':
       return scheduleRetry(message.tabId, message.url, message.at).catch(() => null);
     case 'diagnose':

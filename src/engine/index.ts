@@ -9,5 +9,5 @@ export { isRefusal, statusVerdict, hasMarkerHeader, isBlockingError, watchedStat
 export { explainHar, parseHar, HarError, type HarFinding } from './har';
 export { SIGNATURES } from './signatures';
 export { vendorLabel } from './vendor-label';
-export { FIX_TEXT } from './fix-text';
+export { FIXES } from './fixes';
 export type { Signature, Marker } from './signature';

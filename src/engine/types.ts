@@ -1,3 +1,5 @@
+import type { FixId } from './fixes';
+
 /**
  * The engine's vocabulary. Plain data only: no browser API, so the same code runs in the
  * worker, the popup, the HAR command line and the unit tests.
@@ -48,26 +50,8 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const FIX_IDS = [
-  'retry',
-  'wait-and-retry',
-  'clear-cookies',
-  'clear-cache',
-  'sign-in',
-  'check-url',
-  'disable-vpn',
-  'pause-extensions',
-  'contact-owner',
-  /** Reload the form's page (new CSRF token) and send it again. */
-  'reload-page',
-  /** Ask whoever shared a signed link for a fresh one. */
-  'get-new-link',
-  /** Open a framed page in its own tab: the site refuses to be framed. */
-  'open-directly',
-  /** A browser or network policy: only its administrator can change it. */
-  'contact-admin',
-] as const;
-export type FixId = (typeof FIX_IDS)[number];
+/** Fixes are declared, with everything about them, in fixes.ts. */
+export { FIX_IDS, type FixId } from './fixes';
 
 export type EvidenceKind = 'status' | 'header' | 'cookie' | 'body' | 'title' | 'error' | 'url' | 'context';
 

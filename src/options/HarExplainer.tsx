@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { reportFor } from '../engine/report';
 import { confidenceWord } from '../engine/types';
-import { t } from '../shared/i18n';
+import { keyPart, t } from '../shared/i18n';
 import { vendorLabel as vendorName } from '../engine/vendor-label';
 import { explainHar, HarError, type HarFinding } from '../engine/har';
 
@@ -65,7 +65,7 @@ export function HarExplainer() {
           {outcome.findings.map(({ index, observation: o, diagnosis: d }) => (
             <li key={index} data-testid="har-finding" data-cause={d.cause}>
               <p>
-                <strong>{t(`headline_${d.category.replace(/-/g, '_')}`)}</strong>{' '}
+                <strong>{t(`headline_${keyPart(d.category)}`)}</strong>{' '}
                 <span class="muted">
                   {d.vendor ? `${t('byVendor', [vendorName(d.vendor)])} · ` : ''}
                   {t(`confidence_${confidenceWord(d.confidence)}`)}

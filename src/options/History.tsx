@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { clearHistory, HISTORY_PREFIX, readHistory, type HistoryEntry } from '../shared/history';
-import { t } from '../shared/i18n';
+import { keyPart, t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import { vendorLabel as vendorName } from '../engine/vendor-label';
 import { groupBySite, matchesQuery } from './history-view';
@@ -33,7 +33,7 @@ export function History({ settings }: { settings: Settings }) {
   }, []);
 
   const groups = useMemo(
-    () => groupBySite((entries ?? []).filter((e) => matchesQuery(e, query, t(`headline_${e.category.replace(/-/g, '_')}`)))),
+    () => groupBySite((entries ?? []).filter((e) => matchesQuery(e, query, t(`headline_${keyPart(e.category)}`)))),
     [entries, query],
   );
 
@@ -111,7 +111,7 @@ export function History({ settings }: { settings: Settings }) {
                         </td>
                         <td>{e.status || e.error}</td>
                         <td>
-                          {t(`headline_${e.category.replace(/-/g, '_')}`)}
+                          {t(`headline_${keyPart(e.category)}`)}
                           {e.vendor && <span class="muted"> · {vendorName(e.vendor)}</span>}
                           {e.reference && (
                             <>

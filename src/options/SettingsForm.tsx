@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { ERROR_CHOICES, HISTORY_DAY_CHOICES, STATUS_CHOICES, writeSettings, type Settings } from '../shared/settings';
+import { ERROR_CHOICES, HISTORY_DAY_CHOICES, STATUS_CHOICES, statusWordKey, writeSettings, type Settings } from '../shared/settings';
 
 /** Every setting saves as soon as it changes; the worker follows storage changes. */
 export function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
@@ -31,7 +31,7 @@ export function SettingsForm({ settings, onSaved }: { settings: Settings; onSave
                 checked={!settings.ignoredStatuses.includes(code)}
                 onChange={(e) => void save({ ignoredStatuses: toggleIn(settings.ignoredStatuses, code, !(e.currentTarget as HTMLInputElement).checked) })}
               />{' '}
-              {code} <span class="muted">{t(`status_${code}`)}</span>
+              {code} <span class="muted">{t(statusWordKey(code))}</span>
             </label>
           ))}
           {ERROR_CHOICES.map((name) => (

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { specOf, type FIXES, type FixAction } from '../engine/fixes';
 import type { Diagnosis } from '../engine/types';
 import { reportFor } from '../engine/report';
 import { browser } from '../shared/browser';
-import { t } from '../shared/i18n';
+import { keyPart, t, type KeyPart } from '../shared/i18n';
 import type { RefusalEvent } from '../shared/log';
-import type { FixAction } from '../shared/messages';
 import { observationOf } from '../shared/observation';
 import { canClearCachePerSite, siteOf } from '../shared/platform';
 import type { ScheduledRetry } from '../shared/scheduled-retry';
@@ -12,11 +12,10 @@ import { copyText } from './clipboard';
 import { contactOf, mailtoOf } from './contact';
 import type { FixItem, FixPlan } from './fix-plan';
 import { testIdOf } from './fix-plan';
-import { runFix } from './fix-run';
+import { requestFix } from './fix-run';
 import { FixRow, type Outcome } from './FixRow';
 import { rememberOutcome } from './last-outcome';
 import { WaitRow } from './WaitRow';
-import { keyPart } from './wording';
 
 interface Props {
   tabId: number;
@@ -51,14 +50,14 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
     const key = testIdOf(item);
     setConfirming(null);
     if (item.kind === 'action') {
-      if (item.action === 'clear-cache' && !canClearCachePerSite() && !confirmed) {
-        setConfirming('clear-cache');
+      if (specOf(item.action).asksUnlessPerSite && !canClearCachePerSite() && !confirmed) {
+        setConfirming(item.action);
         return;
       }
       setBusy(key);
       setLast(key);
       setOutcomes((all) => ({ ...all, [key]: { ok: true, text: t('working') } }));
-      const outcome = await runFix(item.action, tabId, pageUrl);
+      const outcome = await requestFix(item.action, tabId, pageUrl);
       // Kept outside this component: a reload that works switches the popup to its clean view.
       rememberOutcome(outcome);
       finish(key, outcome);
@@ -113,7 +112,7 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
               onClick={() => void act(item)}
             >
               {item.kind === 'action' && confirming === item.action && (
-                <Confirm onYes={() => void act(item, true)} onNo={() => setConfirming(null)} />
+                <Confirm action={item.action} onYes={() => void act(item, true)} onNo={() => setConfirming(null)} />
               )}
               {item.kind === 'report' && contact && (
                 <a class="mail" href={mailtoOf(contact, t('reportSubject', [site?.hostname ?? '']), report)} target="_blank" rel="noopener noreferrer">
@@ -143,20 +142,27 @@ function describe(item: FixItem, site: URL | null, event: RefusalEvent): { label
   if (item.kind === 'report') return { label: t('copyReport'), hint: t('copyReportHint'), disabled: false };
   if (item.kind === 'open-directly') return { label: t('fix_open_directly'), hint: t('fix_open_directly_hint'), disabled: !siteOf(event.url) };
   if (item.kind !== 'action') return { label: '', hint: '', disabled: true };
-  const label = t(`fix_${keyPart(item.action)}`);
-  if (item.action === 'retry') return { label, hint: t('fix_retry_hint'), disabled: false };
+  // Every key is derived from the fix's id, and tsc checks each one exists (src/engine/fixes.ts).
+  const part = keyPart(item.action);
+  const spec = specOf(item.action);
+  const label = t(`fix_${part}`);
+  if (!spec.needsSite) return { label, hint: t(`fix_${part}_hint`, site ? [site.hostname] : []), disabled: false };
   if (!site) return { label, hint: t('fixDisabledNotWebsite'), disabled: true };
-  if (item.action === 'clear-cookies') return { label, hint: t('fix_clear_cookies_hint', [site.hostname]), disabled: false };
-  return { label, hint: canClearCachePerSite() ? t('fix_clear_cache_hint', [site.hostname]) : t('fix_clear_cache_gecko_hint'), disabled: false };
+  if (spec.asksUnlessPerSite && !canClearCachePerSite()) return { label, hint: t(`fix_${geckoPart(item.action)}_gecko_hint`), disabled: false };
+  return { label, hint: t(`fix_${part}_hint`, [site.hostname]), disabled: false };
 }
 
+/** The fixes that ask before acting where the browser cannot limit them to the site. */
+type AskingFix = { [K in FixAction]: (typeof FIXES)[K] extends { asksUnlessPerSite: true } ? K : never }[FixAction];
+const geckoPart = (action: FixAction): KeyPart<AskingFix> => keyPart(action as AskingFix);
+
 /** Firefox clears its whole cache or nothing: say so and ask first. */
-function Confirm({ onYes, onNo }: { onYes: () => void; onNo: () => void }) {
+function Confirm({ action, onYes, onNo }: { action: FixAction; onYes: () => void; onNo: () => void }) {
   const yes = useRef<HTMLButtonElement>(null);
   useEffect(() => yes.current?.focus(), []);
   return (
     <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" onKeyDown={(e) => e.key === 'Escape' && onNo()}>
-      <p id="confirm-text">{t('fix_clear_cache_gecko')}</p>
+      <p id="confirm-text">{t(`fix_${geckoPart(action)}_gecko`)}</p>
       <button type="button" ref={yes} data-testid="confirm" onClick={onYes}>
         {t('confirm')}
       </button>{' '}

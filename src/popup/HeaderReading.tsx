@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
 import type { RefusalEvent } from '../shared/log';
-import type { FixResult, Request } from '../shared/messages';
+import type { FixResult, WorkerRequest } from '../shared/messages';
 import { describeResult } from './fix-run';
 
 interface Props {
@@ -23,7 +23,7 @@ export function HeaderReading({ tabId, event, reading }: Props) {
 
   const send = async (on: boolean): Promise<void> => {
     setBusy(true);
-    const request: Request = { type: 'read-headers', tabId, on };
+    const request: WorkerRequest = { type: 'read-headers', tabId, on };
     try {
       const result = (await browser.runtime.sendMessage(request)) as FixResult | undefined;
       setOutcome(result ? describeResult(result) : t('fixErrorNoAnswer'));

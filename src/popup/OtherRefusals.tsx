@@ -1,11 +1,11 @@
-import { t } from '../shared/i18n';
+import { keyPart, t } from '../shared/i18n';
+import type { Category } from '../engine/types';
 import type { RefusalEvent } from '../shared/log';
-import { keyPart } from './wording';
 
 /** The rest of the page's refusals, grouped by cause, newest first within a group. */
 export function OtherRefusals({ events }: { events: readonly RefusalEvent[] }) {
   if (events.length === 0) return null;
-  const groups = new Map<string, RefusalEvent[]>();
+  const groups = new Map<Category, RefusalEvent[]>();
   for (const e of [...events].reverse()) {
     const group = groups.get(e.category) ?? [];
     group.push(e);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
-import type { Request } from '../shared/messages';
+import type { WorkerRequest } from '../shared/messages';
 import { isScheduledRetry, type ScheduledRetry } from '../shared/scheduled-retry';
-import { describeResult, runFix } from './fix-run';
+import { describeResult, requestFix } from './fix-run';
 import { FixRow, type Outcome } from './FixRow';
 import { rememberOutcome } from './last-outcome';
 import { useNow } from './use-scheduled-retry';
@@ -39,7 +39,7 @@ export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled, holdsResul
   const left = Math.max(0, (target - now) / 1000);
 
   const schedule = async (): Promise<void> => {
-    const request: Request = { type: 'schedule-retry', tabId, url: pageUrl, at };
+    const request: WorkerRequest = { type: 'schedule-retry', tabId, url: pageUrl, at };
     try {
       const ack: unknown = await browser.runtime.sendMessage(request);
       if (!isScheduledRetry(ack)) throw new Error('not scheduled');
@@ -49,7 +49,7 @@ export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled, holdsResul
   };
   const cancel = async (): Promise<void> => {
     if (local !== null) setLocal(null);
-    else await browser.runtime.sendMessage({ type: 'cancel-retry', tabId } satisfies Request).catch(() => undefined);
+    else await browser.runtime.sendMessage({ type: 'cancel-retry', tabId } satisfies WorkerRequest).catch(() => undefined);
     setOutcome({ ok: true, text: t('autoRetryCancelled') });
     onResult();
   };
@@ -74,7 +74,7 @@ export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled, holdsResul
     setLocal(null);
     setOutcome({ ok: true, text: t('working') });
     onResult();
-    void runFix('retry', tabId, pageUrl).then((result) => {
+    void requestFix('retry', tabId, pageUrl).then((result) => {
       rememberOutcome(result);
       setOutcome(result);
     });

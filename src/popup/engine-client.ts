@@ -2,7 +2,7 @@ import { describe, type Prose } from '../engine/describe';
 import proseUrl from '../engine/prose/en.json?url';
 import type { CoreDiagnosis, Diagnosis, Observation } from '../engine/types';
 import { browser } from '../shared/browser';
-import type { Request } from '../shared/messages';
+import type { WorkerRequest } from '../shared/messages';
 
 /*
  * Why the popup holds neither the signatures nor the prose as script: its budget is 25 KB gz of
@@ -36,7 +36,7 @@ export function preloadProse(): void {
 
 /** Full diagnoses of these observations: the worker's engine finds, the popup words. */
 export async function diagnoseAll(observations: Observation[]): Promise<Diagnosis[]> {
-  const request: Request = { type: 'diagnose', observations };
+  const request: WorkerRequest = { type: 'diagnose', observations };
   const [cores, words] = await Promise.all([browser.runtime.sendMessage(request) as Promise<CoreDiagnosis[] | undefined>, loadProse()]);
   if (!Array.isArray(cores) || cores.length !== observations.length) throw new Error('the worker did not diagnose');
   return cores.map((core) => describe(core, words));

@@ -1,5 +1,5 @@
-import type { Diagnosis, FixId } from '../engine/types';
-import type { FixAction } from '../shared/messages';
+import { FIXES, isAdvice, isOneClick, ONE_CLICK, type AdviceFix, type FixAction } from '../engine/fixes';
+import type { Diagnosis } from '../engine/types';
 
 /** A fix the popup can carry out, in the order it shows them. */
 export type FixItem =
@@ -14,11 +14,8 @@ export type FixItem =
 export interface FixPlan {
   items: FixItem[];
   /** Fixes only the user can carry out, as advice. */
-  advice: FixId[];
+  advice: AdviceFix[];
 }
-
-const ONE_CLICK: readonly FixAction[] = ['retry', 'clear-cookies', 'clear-cache'];
-const ADVICE: readonly FixId[] = ['sign-in', 'check-url', 'disable-vpn', 'pause-extensions', 'get-new-link', 'contact-admin'];
 
 /**
  * The diagnosis's fixes, most useful first, as things the popup can do; every one-click fix and
@@ -26,17 +23,19 @@ const ADVICE: readonly FixId[] = ['sign-in', 'check-url', 'disable-vpn', 'pause-
  */
 export function planFixes(d: Diagnosis, resourceType: string, waitLeftSeconds: number): FixPlan {
   const items: FixItem[] = [];
-  const advice: FixId[] = [];
+  const advice: AdviceFix[] = [];
   const add = (item: FixItem): void => {
     if (!items.some((i) => sameItem(i, item))) items.push(item);
   };
   for (const fix of d.fixes) {
-    if (fix === 'retry' || fix === 'reload-page') add({ kind: 'action', action: 'retry' });
-    else if (fix === 'wait-and-retry') add(waitLeftSeconds > 0 ? { kind: 'wait' } : { kind: 'action', action: 'retry' });
-    else if (fix === 'clear-cookies' || fix === 'clear-cache') add({ kind: 'action', action: fix });
-    else if (fix === 'contact-owner') add({ kind: 'report' });
-    else if (fix === 'open-directly' && resourceType !== 'main_frame') add({ kind: 'open-directly' });
-    else if (ADVICE.includes(fix) && !advice.includes(fix)) advice.push(fix);
+    const offer = FIXES[fix].offer;
+    if (isOneClick(fix)) add({ kind: 'action', action: fix });
+    else if (offer === 'retry') add({ kind: 'action', action: 'retry' });
+    else if (offer === 'wait') add(waitLeftSeconds > 0 ? { kind: 'wait' } : { kind: 'action', action: 'retry' });
+    else if (offer === 'report') add({ kind: 'report' });
+    else if (offer === 'open-directly') {
+      if (resourceType !== 'main_frame') add({ kind: 'open-directly' });
+    } else if (isAdvice(fix) && !advice.includes(fix)) advice.push(fix);
   }
   for (const action of ONE_CLICK) add({ kind: 'action', action });
   add({ kind: 'report' });

@@ -1,10 +1,11 @@
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
-import type { FixAction, FixResult, Request } from '../shared/messages';
+import type { FixAction } from '../engine/fixes';
+import type { FixResult, WorkerRequest } from '../shared/messages';
 
 /** Asks the worker to carry out a one-click fix; every failure comes back as words, never a throw. */
-export async function runFix(action: FixAction, tabId: number, url: string): Promise<{ ok: boolean; text: string }> {
-  const request: Request = { type: 'fix', action, tabId, url, thenRetry: action !== 'retry' };
+export async function requestFix(action: FixAction, tabId: number, url: string): Promise<{ ok: boolean; text: string }> {
+  const request: WorkerRequest = { type: 'fix', action, tabId, url, thenRetry: action !== 'retry' };
   try {
     const result = (await browser.runtime.sendMessage(request)) as FixResult | undefined;
     return result ? { ok: result.ok && !result.retry?.refused, text: describeResult(result) } : { ok: false, text: t('fixErrorNoAnswer') };

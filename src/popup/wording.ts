@@ -1,9 +1,6 @@
 import { confidenceWord, type Diagnosis } from '../engine/types';
-import { t } from '../shared/i18n';
+import { keyPart, t } from '../shared/i18n';
 import { vendorLabel as vendorName } from '../engine/vendor-label';
-
-/** Message keys are made from ids: "security-block" -> "security_block". */
-export const keyPart = (id: string): string => id.replace(/-/g, '_');
 
 /** A wait in words: "45 s", "2 min". */
 export function formatWait(seconds: number): string {

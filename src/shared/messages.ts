@@ -1,12 +1,12 @@
+import { ONE_CLICK, type FixAction } from '../engine/fixes';
 import type { Observation } from '../engine/types';
+import type { MessageKey } from './i18n';
 
 /**
  * Every message an extension page sends to the worker, as one discriminated union. The worker
  * validates type, sender and arguments before acting (see parseMessage).
  */
-export type FixAction = 'clear-cookies' | 'clear-cache' | 'retry';
-
-export type Request =
+export type WorkerRequest =
   /** Run a one-click fix for the site of `url` in tab `tabId`; `thenRetry` reloads and checks. */
   | { type: 'fix'; action: FixAction; tabId: number; url: string; thenRetry: boolean }
   /**
@@ -30,23 +30,22 @@ export type Request =
 
 export interface FixResult {
   ok: boolean;
-  /** Message key of what happened, for the popup to show (see _locales). */
-  message: string;
+  /** What happened, for the popup to show: a key of _locales/en/messages.json, checked by tsc. */
+  message: MessageKey;
   /** Substitutions for the message. */
   detail?: string;
   /** After a retry: is the page still refused, and with which status. */
   retry?: { refused: boolean; status: number | null };
 }
 
-const ACTIONS: readonly FixAction[] = ['clear-cookies', 'clear-cache', 'retry'];
 const MAX_URL_LENGTH = 8192;
 /** Well above a tab's log (MAX_EVENTS in log.ts): the developer section diagnoses it in one message. */
 const MAX_DIAGNOSE = 100;
 /** A retry is never scheduled further ahead than this (Retry-After is clamped to a day too). */
 export const MAX_RETRY_DELAY_MS = 24 * 60 * 60 * 1000 + 60_000;
 
-/** Returns a valid Request or null; never trusts shape or types. */
-export function parseMessage(raw: unknown, now: number = Date.now()): Request | null {
+/** Returns a valid WorkerRequest or null; never trusts shape or types. */
+export function parseMessage(raw: unknown, now: number = Date.now()): WorkerRequest | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const m = raw as Record<string, unknown>;
   if (m.type === 'diagnose') {
@@ -58,7 +57,7 @@ export function parseMessage(raw: unknown, now: number = Date.now()): Request | 
   const tabId = m.tabId;
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
   if (m.type === 'fix') {
-    if (!ACTIONS.includes(m.action as FixAction)) return null;
+    if (!ONE_CLICK.includes(m.action as FixAction)) return null;
     if (!isUrl(m.url)) return null;
     return { type: 'fix', action: m.action as FixAction, tabId, url: m.url, thenRetry: m.thenRetry === true };
   }

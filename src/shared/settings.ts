@@ -1,4 +1,6 @@
+import { watchedStatuses } from '../engine/precheck';
 import { browser } from './browser';
+import type { MessageKey } from './i18n';
 
 /**
  * What the user can change, kept in storage.sync under `settings` (storage.local where sync is
@@ -37,9 +39,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   allHeaders: false,
 });
 
-/** The statuses and errors the options page offers to switch off. */
-export const STATUS_CHOICES: readonly number[] = [401, 403, 405, 406, 407, 418, 429, 431, 451, 503, 999];
-export const ERROR_CHOICES: readonly string[] = ['ERR_BLOCKED_BY_CLIENT', 'ERR_BLOCKED_BY_ADMINISTRATOR', 'ERR_BLOCKED_BY_RESPONSE'];
+/**
+ * The statuses and errors the options page offers to switch off: every status the engine's
+ * pre-check records, so a status a new signature watches can be switched off too.
+ */
+export const STATUS_CHOICES: readonly number[] = watchedStatuses();
+/** A status's words; test/locales.test.ts checks every choice has them (the list is known only at run time). */
+export const statusWordKey = (status: number): MessageKey => `status_${status}` as MessageKey;
+export const ERROR_CHOICES = ['ERR_BLOCKED_BY_CLIENT', 'ERR_BLOCKED_BY_ADMINISTRATOR', 'ERR_BLOCKED_BY_RESPONSE'] as const;
 export const HISTORY_DAY_CHOICES: readonly number[] = [1, 7, 30, 90];
 
 export function normalizeSettings(raw: unknown): Settings {

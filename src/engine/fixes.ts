@@ -1,0 +1,59 @@
+/**
+ * Every fix, declared once. The rest is derived: FixId from the keys; FixAction (the fixes the
+ * worker carries out), the message's list of actions and the popup's one-click buttons from
+ * `offer`; message keys from the id (`fix_<id>`, and `fix_<id>_hint` for a button), which tsc
+ * checks against _locales/en/messages.json. Plain data: the engine, the worker and the popup read it.
+ */
+interface FixSpec {
+  /** One plain line for text outputs (the HAR command line, reports); the popup has its own words. */
+  text: string;
+  /**
+   * How the popup offers it: 'button' runs in the worker (a runner in background/fixes.ts, which
+   * tsc asks for), then retries; 'retry' is offered as the Retry button; 'wait' counts down the
+   * site's wait, then retries; 'report' copies the report for the site owner; 'open-directly' opens a
+   * refused frame or resource in its own tab; 'advice' is a sentence: only the user can do it.
+   */
+  offer: 'button' | 'retry' | 'wait' | 'report' | 'open-directly' | 'advice';
+  /** Acts on the site's data, so it is unavailable outside websites (about:, file:, extension pages). */
+  needsSite?: true;
+  /**
+   * Asks before acting where the browser cannot limit it to the site (Firefox clears its whole
+   * cache): the popup shows `fix_<id>_gecko_hint` and asks with `fix_<id>_gecko`.
+   */
+  asksUnlessPerSite?: true;
+}
+
+export const FIXES = {
+  retry: { text: 'Try again.', offer: 'button' },
+  'wait-and-retry': { text: 'Wait a little, then try again.', offer: 'wait' },
+  'clear-cookies': { text: 'Clear this site\u2019s cookies, then try again.', offer: 'button', needsSite: true },
+  'clear-cache': { text: 'Clear this site\u2019s cached files, then try again.', offer: 'button', needsSite: true, asksUnlessPerSite: true },
+  'sign-in': { text: 'Sign in (again), or switch to an account that has access.', offer: 'advice' },
+  'check-url': { text: 'Check the address: open it from the site itself.', offer: 'advice' },
+  'disable-vpn': { text: 'Turn off your VPN or proxy, or try another network.', offer: 'advice' },
+  'pause-extensions': { text: 'Pause extensions that block content or change requests.', offer: 'advice' },
+  'contact-owner': { text: 'Contact the site owner with the report (reference id included).', offer: 'report' },
+  /** Reload the form's page (new CSRF token) and send it again. */
+  'reload-page': { text: 'Reload the page with the form, then send it again.', offer: 'retry' },
+  /** Ask whoever shared a signed link for a fresh one. */
+  'get-new-link': { text: 'Ask for a fresh link: this one has expired.', offer: 'advice' },
+  /** Open a framed page in its own tab: the site refuses to be framed. */
+  'open-directly': { text: 'Open the page in its own tab.', offer: 'open-directly' },
+  /** A browser or network policy: only its administrator can change it. */
+  'contact-admin': { text: 'Ask your network or browser administrator.', offer: 'advice' },
+} as const satisfies Record<string, FixSpec>;
+
+export type FixId = keyof typeof FIXES;
+export const FIX_IDS = Object.keys(FIXES) as FixId[];
+
+/** The fixes the worker carries out in one click (the `fix` message's `action`). */
+export type FixAction = { [K in FixId]: (typeof FIXES)[K]['offer'] extends 'button' ? K : never }[FixId];
+/** The fixes shown as a sentence. */
+export type AdviceFix = { [K in FixId]: (typeof FIXES)[K]['offer'] extends 'advice' ? K : never }[FixId];
+
+export const isOneClick = (id: FixId): id is FixAction => FIXES[id].offer === 'button';
+export const isAdvice = (id: FixId): id is AdviceFix => FIXES[id].offer === 'advice';
+/** The one-click buttons, in the order the popup adds them after the diagnosis's own. */
+export const ONE_CLICK: readonly FixAction[] = FIX_IDS.filter(isOneClick);
+
+export const specOf = (id: FixId): FixSpec => FIXES[id];
