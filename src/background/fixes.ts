@@ -1,7 +1,7 @@
 import { specOf, type FixAction } from '../engine/fixes';
 import { browser } from '../shared/browser';
 import type { FixResult } from '../shared/messages';
-import { isGecko, siteOf } from '../shared/platform';
+import { isGecko, websiteUrlOf } from '../shared/platform';
 import { readHeadersIn, stopReadingHeaders } from './header-reading';
 import { waitForMainFrame } from './main-frame-waiters';
 
@@ -25,10 +25,10 @@ export async function carryOutFix(action: FixAction, tabId: number, url: string,
   } catch {
     return { ok: false, message: 'fixErrorTabClosed' };
   }
-  const site = siteOf(url);
+  const site = websiteUrlOf(url);
   // The tab must show a website too: browsers hide the URL of about:, data: and other non-site pages
   // from us (host access covers websites only), and no site's data is cleared from such a tab.
-  const showsSite = tabUrl !== undefined && siteOf(tabUrl) !== null;
+  const showsSite = tabUrl !== undefined && websiteUrlOf(tabUrl) !== null;
   if ((!site || !showsSite) && specOf(action).needsSite) return { ok: false, message: 'fixErrorNotWebsite' };
   try {
     const result = await RUNNERS[action](site);
@@ -92,7 +92,7 @@ export async function readHeadersAndReload(tabId: number, on: boolean): Promise<
   } catch {
     return { ok: false, message: 'fixErrorTabClosed' };
   }
-  const site = tabUrl ? siteOf(tabUrl) : null;
+  const site = tabUrl ? websiteUrlOf(tabUrl) : null;
   if (!site) return { ok: false, message: 'fixErrorNotWebsite' };
   try {
     await readHeadersIn(tabId, site.origin);

@@ -2,7 +2,7 @@ import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
 import { focusKey } from '../shared/log';
 
-export const MENU_ID = 'why-blocked';
+const MENU_ID = 'why-blocked';
 
 /** Menus persist across worker restarts in both browsers; create them once per install/update. */
 export function createMenus(): void {
@@ -24,7 +24,7 @@ export interface MenuClick {
 }
 
 /** The resource the user pointed at: an image or media source, a link, a frame, else the page. */
-export function focusOf(info: MenuClick): string | undefined {
+function focusOf(info: MenuClick): string | undefined {
   return info.srcUrl ?? info.linkUrl ?? info.frameUrl ?? info.pageUrl;
 }
 

@@ -1,7 +1,6 @@
 import { diagnoseCore } from './core';
-import { describe, type Prose } from './describe';
+import { toDiagnosis, type Prose } from './to-diagnosis';
 import PROSE from './prose/en.json';
-import type { Signature } from './signature';
 import type { Diagnosis, Observation } from './types';
 
 /**
@@ -9,6 +8,6 @@ import type { Diagnosis, Observation } from './types';
  * uses `diagnoseCore` and never loads the prose; the popup asks the worker for the core and
  * fetches prose/en.json as data (see popup/engine-client.ts).
  */
-export function diagnose(obs: Observation, signatures?: readonly Signature[]): Diagnosis {
-  return describe(diagnoseCore(obs, signatures), PROSE as Prose);
+export function diagnose(obs: Observation): Diagnosis {
+  return toDiagnosis(diagnoseCore(obs), PROSE as Prose);
 }

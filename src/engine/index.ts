@@ -1,7 +1,7 @@
 export * from './types';
 export { diagnose } from './diagnose';
 export { diagnoseCore } from './core';
-export { describe, type Prose } from './describe';
+export { toDiagnosis, type Prose } from './to-diagnosis';
 export { markerKey } from './marker-key';
 export { judge, judgeCore } from './judge';
 export { reportFor } from './report';

@@ -1,5 +1,5 @@
 import { diagnoseCore } from './core';
-import { describe, type Prose } from './describe';
+import { toDiagnosis, type Prose } from './to-diagnosis';
 import { isRefusal } from './precheck';
 import PROSE from './prose/en.json';
 import { sanitize } from './sanitize';
@@ -8,7 +8,7 @@ import type { CoreDiagnosis, Diagnosis, Observation } from './types';
 /** `judgeCore`, worded (HAR explainer, accuracy). */
 export function judge(input: Observation): Diagnosis | null {
   const core = judgeCore(input);
-  return core && describe(core, PROSE as Prose);
+  return core && toDiagnosis(core, PROSE as Prose);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Marker, Signature } from './signature';
+import { isDocumentType } from './is-document-type';
 import { SIGNATURES } from './signatures';
 
 /**
@@ -65,10 +66,6 @@ function addError(text: string): void {
 
 build(SIGNATURES);
 
-function isDocument(type: string): boolean {
-  return type === 'main_frame' || type === 'sub_frame';
-}
-
 /**
  * 0: ordinary, return at once. 1: a refusal. 2: a refusal only if `hasMarkerHeader` says so.
  * `type` (webRequest resource type) lets documents through for statuses judged from page text;
@@ -77,7 +74,7 @@ function isDocument(type: string): boolean {
 export function statusVerdict(status: number, type?: string): number {
   const verdict = TABLE[status] ?? 0;
   if (verdict !== DOCUMENT_OR_HEADERS) return verdict;
-  return type === undefined || isDocument(type) ? RECORD : HEADERS;
+  return type === undefined || isDocumentType(type) ? RECORD : HEADERS;
 }
 
 /** For statuses that need it: is one of the block-marker headers present? */

@@ -114,7 +114,7 @@ export interface Diagnosis {
 
 /**
  * What the matching core concludes, without prose: what the worker needs (it stores cause,
- * category and vendor) and what `describe` turns into a Diagnosis.
+ * category and vendor) and what `toDiagnosis` turns into a Diagnosis.
  */
 export interface CoreDiagnosis {
   cause: string;

@@ -6,7 +6,7 @@ import { browser } from '../shared/browser';
 import { keyPart, t, type KeyPart } from '../shared/i18n';
 import type { RefusalEvent } from '../shared/log';
 import { observationOf } from '../shared/observation';
-import { canClearCachePerSite, siteOf } from '../shared/platform';
+import { canClearCachePerSite, websiteUrlOf } from '../shared/platform';
 import type { ScheduledRetry } from '../shared/scheduled-retry';
 import { copyText } from './clipboard';
 import { contactOf, mailtoOf } from './contact';
@@ -37,7 +37,7 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
   const [confirming, setConfirming] = useState<FixAction | null>(null);
   const [last, setLast] = useState<string>(testIdOf(plan.items[0] ?? { kind: 'report' }));
   const [reportShown, setReportShown] = useState(false);
-  const site = siteOf(pageUrl);
+  const site = websiteUrlOf(pageUrl);
   const report = reportFor(observationOf(event), diagnosis);
   const contact = contactOf(pageText);
 
@@ -97,7 +97,7 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
               />
             );
           }
-          const { label, hint, disabled } = describe(item, site, event);
+          const { label, hint, disabled } = fixWordsOf(item, site, event);
           return (
             <FixRow
               key={key}
@@ -138,9 +138,9 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
   );
 }
 
-function describe(item: FixItem, site: URL | null, event: RefusalEvent): { label: string; hint: string; disabled: boolean } {
+function fixWordsOf(item: FixItem, site: URL | null, event: RefusalEvent): { label: string; hint: string; disabled: boolean } {
   if (item.kind === 'report') return { label: t('copyReport'), hint: t('copyReportHint'), disabled: false };
-  if (item.kind === 'open-directly') return { label: t('fix_open_directly'), hint: t('fix_open_directly_hint'), disabled: !siteOf(event.url) };
+  if (item.kind === 'open-directly') return { label: t('fix_open_directly'), hint: t('fix_open_directly_hint'), disabled: !websiteUrlOf(event.url) };
   if (item.kind !== 'action') return { label: '', hint: '', disabled: true };
   // Every key is derived from the fix's id, and tsc checks each one exists (src/engine/fixes.ts).
   const part = keyPart(item.action);

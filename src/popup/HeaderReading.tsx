@@ -39,7 +39,7 @@ export function HeaderReading({ tabId, event, reading }: Props) {
       <h2 id="hr-h">{t('headersHeading')}</h2>
       {reading ? (
         <>
-          <p data-testid="headers-reading">{t('headersReadingNote', [hostOf(reading)])}</p>
+          <p data-testid="headers-reading">{t('headersReadingNote', [hostWithPortOf(reading)])}</p>
           <button type="button" data-testid="stop-headers" disabled={busy} onClick={() => void send(false)}>
             {t('headersStop')}
           </button>
@@ -61,7 +61,7 @@ export function HeaderReading({ tabId, event, reading }: Props) {
   );
 }
 
-function hostOf(origin: string): string {
+function hostWithPortOf(origin: string): string {
   try {
     return new URL(origin).host;
   } catch {

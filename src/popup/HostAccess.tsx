@@ -20,7 +20,7 @@ export function HostAccess({ url }: { url: string }) {
   }, [url]);
 
   if (access === 'checking' || access === 'granted') return null;
-  const host = hostOf(url);
+  const host = siteNameOf(url);
   const ask = (): void => {
     void requestHostAccess().then((ok) => setAccess(ok ? 'just-granted' : 'refused'));
   };
@@ -42,7 +42,7 @@ export function HostAccess({ url }: { url: string }) {
   );
 }
 
-function hostOf(url: string): string {
+function siteNameOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {

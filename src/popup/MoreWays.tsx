@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
-import { siteOf } from '../shared/platform';
+import { websiteUrlOf } from '../shared/platform';
 import { addressGuesses } from './address-guess';
 
 interface Props {
@@ -15,7 +15,7 @@ type Private = 'checking' | 'ok' | 'not-allowed' | 'already' | 'unsupported';
 
 /** Ways around the refusal that need no worker: another window, another address, an archived copy. */
 export function MoreWays({ tabId, pageUrl, checkAddress }: Props) {
-  const site = siteOf(pageUrl);
+  const site = websiteUrlOf(pageUrl);
   const [privateState, setPrivateState] = useState<Private>('checking');
   const [error, setError] = useState('');
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { describe, type Prose } from '../engine/describe';
+import { toDiagnosis, type Prose } from '../engine/to-diagnosis';
 import proseUrl from '../engine/prose/en.json?url';
 import type { CoreDiagnosis, Diagnosis, Observation } from '../engine/types';
 import { browser } from '../shared/browser';
@@ -39,5 +39,5 @@ export async function diagnoseAll(observations: Observation[]): Promise<Diagnosi
   const request: WorkerRequest = { type: 'diagnose', observations };
   const [cores, words] = await Promise.all([browser.runtime.sendMessage(request) as Promise<CoreDiagnosis[] | undefined>, loadProse()]);
   if (!Array.isArray(cores) || cores.length !== observations.length) throw new Error('the worker did not diagnose');
-  return cores.map((core) => describe(core, words));
+  return cores.map((core) => toDiagnosis(core, words));
 }

@@ -46,12 +46,12 @@ export function dayKeyOf(time: number): string {
   return HISTORY_PREFIX + new Date(time).toISOString().slice(0, 10);
 }
 
-export function withoutQuery(url: string): string {
+function withoutQuery(url: string): string {
   const cut = url.search(/[?#]/);
   return (cut < 0 ? url : url.slice(0, cut)).slice(0, MAX_URL_CHARS);
 }
 
-function hostOf(url: string): string {
+function hostnameOf(url: string): string {
   try {
     return new URL(url).hostname || url.slice(0, 64);
   } catch {
@@ -66,7 +66,7 @@ export function historyEntryOf(event: RefusalEvent, pageUrl: string, reference?:
     first: event.time,
     last: event.time,
     count: 1,
-    site: hostOf(page),
+    site: hostnameOf(page),
     page: withoutQuery(page),
     url: withoutQuery(event.url),
     method: event.method,

@@ -14,7 +14,7 @@ export function canClearCachePerSite(): boolean {
 }
 
 /** http(s) pages only: there is no "site" to clear for about:, file:, data: or extension pages. */
-export function siteOf(url: string): URL | null {
+export function websiteUrlOf(url: string): URL | null {
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;

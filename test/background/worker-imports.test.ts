@@ -29,11 +29,11 @@ it('the worker reaches the matching core and never the engine prose', () => {
   expect(files).toContain('src/engine/core.ts');
   expect(files).toContain('src/engine/precheck.ts');
   expect(files).toContain('src/engine/signatures/cloudflare.ts');
-  expect(files.filter((f) => /engine\/(prose\/|describe\.ts|diagnose\.ts|judge\.ts)/.test(f))).toEqual([]);
+  expect(files.filter((f) => /engine\/(prose\/|to-diagnosis\.ts|diagnose\.ts|judge\.ts)/.test(f))).toEqual([]);
 });
 
 it('the popup reaches no signatures: the worker diagnoses for it', () => {
   const files = [...reachable(join(root, 'src/popup/main.tsx'))].map((f) => f.slice(root.length + 1));
-  expect(files).toContain('src/engine/describe.ts');
+  expect(files).toContain('src/engine/to-diagnosis.ts');
   expect(files.filter((f) => /engine\/(signatures\/|core\.ts|diagnose\.ts)/.test(f))).toEqual([]);
 });

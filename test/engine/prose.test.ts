@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { diagnoseCore } from '../../src/engine/core';
-import { describe, type Prose } from '../../src/engine/describe';
+import { toDiagnosis, type Prose } from '../../src/engine/to-diagnosis';
 import { diagnose } from '../../src/engine/diagnose';
 import { LEXICON } from '../../src/engine/lexicon';
 import { markerKey } from '../../src/engine/marker-key';
@@ -71,15 +71,15 @@ group('core and describe', () => {
     }
   });
 
-  it('describe(diagnoseCore(obs)) is diagnose(obs), and survives a trip through a message', () => {
+  it('toDiagnosis(diagnoseCore(obs)) is diagnose(obs), and survives a trip through a message', () => {
     for (const f of FIXTURES) {
       const viaMessage = JSON.parse(JSON.stringify(diagnoseCore(f.obs))) as ReturnType<typeof diagnoseCore>;
-      expect(describe(viaMessage, PROSE)).toEqual(diagnose(f.obs));
+      expect(toDiagnosis(viaMessage, PROSE)).toEqual(diagnose(f.obs));
     }
   });
 
   it('still words a cause or fact the prose does not know', () => {
-    const d = describe(
+    const d = toDiagnosis(
       { ...diagnoseCore({ url: 'https://a.example/', method: 'GET', type: 'main_frame', status: 403, headers: {}, time: 0 }), cause: 'from-the-future' },
       { causes: {}, notes: {} },
     );

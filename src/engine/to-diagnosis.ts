@@ -20,7 +20,7 @@ interface CauseProse {
 const UNKNOWN: CauseProse = { summary: 'The site refused this request and did not say why.', developerNote: 'No known block source matched.' };
 
 /** Adds the words to a core diagnosis: summary, developer note, a note on every fact. Pure. */
-export function describe(core: CoreDiagnosis, prose: Prose): Diagnosis {
+export function toDiagnosis(core: CoreDiagnosis, prose: Prose): Diagnosis {
   const text: CauseProse = prose.causes[core.cause] ?? prose.causes.unknown ?? UNKNOWN;
   const passed = core.bystanders?.length ? ` ${passedOn(core.bystanders, core.vendor !== null)}` : '';
   // Same fields in the same order as before the split: exports and snapshots read alike.
@@ -49,6 +49,7 @@ function withNote(fact: Fact, own: Record<string, string> | undefined, notes: Re
 
 function fallbackNote(about: string, notes: Record<string, string>): string {
   if (about.startsWith('present:')) return `${vendorLabel(about.slice('present:'.length))} is present (not by itself a sign that it blocked anything).`;
+  if (about.startsWith('origin:')) return `${vendorLabel(about.slice('origin:'.length))} answered this request: the refusal is its own.`;
   if (about.startsWith('status:')) return notes['status:*'] ?? '';
   return '';
 }
