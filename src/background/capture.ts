@@ -5,9 +5,10 @@ import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
 import { queueHistory } from './history-writer';
 import { settings } from './settings-cache';
 import { isCounted } from '../shared/settings';
-import { logOf, record, startDocument } from './tab-log';
+import { logOf, priorVersion, record, startDocument } from './tab-log';
 import { settleMainFrame } from './main-frame-waiters';
-import { headersArrived, headersWanted, onTabDocument, whenNoHeaders } from './header-reading';
+import { onTabDocument } from './header-reading';
+import { isNews, mergeVersions, type RequestVersion } from './merge-versions';
 
 /** The fields of webRequest details this module reads; both browsers provide them. */
 export interface ResponseDetails {
@@ -32,6 +33,7 @@ export interface ResponseDetails {
 }
 
 export interface ErrorDetails {
+  requestId: string;
   tabId: number;
   frameId: number;
   url: string;
@@ -57,15 +59,12 @@ export function onResponse(details: ResponseDetails): void {
     if (details.type === 'main_frame' && !notThisTabsDocument(details)) newDocument(details.tabId, details.url, details.statusCode, false);
     return;
   }
-  // The status-only listener may have seen this one too: this version, with headers, is the one kept.
-  if (!isDocument(details.type)) headersArrived(String(details.requestId));
   if (notThisTabsDocument(details)) return;
   const refused = verdict === 1 || hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders));
   try {
-    if (details.type === 'main_frame') newDocument(details.tabId, details.url, details.statusCode, refused);
+    if (details.type === 'main_frame' && !(refused && isKnown(details))) newDocument(details.tabId, details.url, details.statusCode, refused);
     if (!refused) return;
-    const headers = compactHeaders(details.responseHeaders);
-    capture(details, details.statusCode, headers, undefined, initiatorOf(details));
+    capture(details, { status: details.statusCode, headers: compactHeaders(details.responseHeaders) }, initiatorOf(details));
   } catch (error) {
     // One bad event must never stop the listener.
     console.warn('Why Blocked: could not record a response', error);
@@ -75,14 +74,14 @@ export function onResponse(details: ResponseDetails): void {
 /**
  * webRequest.onHeadersReceived without headers, every response: a refused subresource's status.
  * Documents are left to onResponse. A status that is a refusal only with a marker header (202 +
- * x-amzn-waf-action...) cannot be judged here; it is caught where headers are read.
+ * x-amzn-waf-action...) cannot be judged here; it is caught where headers are read. In a tab that
+ * reads headers (header-reading.ts) the same response also reaches onResponse, before or after
+ * this: it is recorded at once, and whichever version comes second upgrades it (tab-log.ts).
  */
 export function onStatus(details: ResponseDetails): void {
   if (statusVerdict(details.statusCode, details.type) !== 1 || isDocument(details.type) || notThisTabsDocument(details)) return;
   try {
-    const recordWithoutHeaders = (): void => capture(details, details.statusCode, {}, undefined, initiatorOf(details), true);
-    if (headersWanted(details.tabId)) whenNoHeaders(String(details.requestId), recordWithoutHeaders);
-    else recordWithoutHeaders();
+    capture(details, { status: details.statusCode, headers: {}, noHeaders: true }, initiatorOf(details));
   } catch (error) {
     console.warn('Why Blocked: could not record a response', error);
   }
@@ -100,8 +99,9 @@ function initiatorOf(details: ResponseDetails): string | undefined {
 export function onError(details: ErrorDetails): void {
   if (!isBlockingError(details.error) || notThisTabsDocument(details)) return;
   try {
-    if (details.type === 'main_frame') newDocument(details.tabId, details.url, 0, true);
-    capture(details, 0, {}, details.error.slice(0, 120), details.initiator ?? details.documentUrl);
+    // A page refused by its status and then blocked stays the one document it was.
+    if (details.type === 'main_frame' && !isKnown(details)) newDocument(details.tabId, details.url, 0, true);
+    capture(details, { status: 0, headers: {}, error: details.error.slice(0, 120) }, details.initiator ?? details.documentUrl);
   } catch (error) {
     console.warn('Why Blocked: could not record an error', error);
   }
@@ -125,18 +125,27 @@ function newDocument(tabId: number, url: string, status: number, refused: boolea
   onTabDocument(tabId, url);
 }
 
+/** Was this request recorded on the tab's current document already? */
+function isKnown(details: { requestId: string; tabId: number }): boolean {
+  return typeof priorVersion(details.tabId, String(details.requestId)) === 'object';
+}
+
 function headerNames(headers: RawHeader[] | undefined): string[] {
   return Array.isArray(headers) ? headers.map((h) => h.name) : [];
 }
 
 function capture(
-  details: { tabId: number; frameId: number; url: string; method: string; type: string; timeStamp: number },
-  status: number,
-  headers: Record<string, string>,
-  error: string | undefined,
+  details: { requestId: string; tabId: number; frameId: number; url: string; method: string; type: string; timeStamp: number },
+  seen: RequestVersion,
   initiator: string | undefined,
-  noHeaders = false,
 ): void {
+  const requestId = String(details.requestId);
+  // The same request seen before (other listener, its error, an earlier answer): one event.
+  const prior = priorVersion(details.tabId, requestId);
+  if (prior === 'counted') return;
+  const version = prior ? mergeVersions(prior, seen) : seen;
+  if (prior && !isNews(prior, version)) return;
+  const { status, headers, error } = version;
   if (!isCounted(settings(), status, error)) return;
   // The engine bounds what it reads; the log clips what it stores (signed URLs are long).
   const url = String(details.url).slice(0, 8192);
@@ -155,6 +164,7 @@ function capture(
   // The vendor's own expected answer (Cloudflare's challenge-platform 401) is not a refusal.
   if (diagnosis.expected) return;
   const event: Omit<RefusalEvent, 'seq'> = {
+    requestId,
     time,
     url,
     method: String(details.method).slice(0, 16),
@@ -168,7 +178,7 @@ function capture(
     severity: severityOf(details.type),
   };
   if (error) event.error = error;
-  if (noHeaders) event.noHeaders = true;
+  if (version.noHeaders) event.noHeaders = true;
   if (initiator) event.initiator = String(initiator);
   const documentUrl = details.type === 'main_frame' ? url : undefined;
   record(details.tabId, documentUrl, event);

@@ -14,17 +14,17 @@ import { originOf } from '../shared/platform';
  *   leaves that site or closes, or
  * - everywhere, when the user turned on "Read the headers of every request" in the options.
  *
- * In such a tab a refused subresource reaches two listeners: the status-only one, which comes
- * first or second, and the one with headers. `whenNoHeaders`/`headersArrived` make it one event:
- * the version with headers wins, and the status-only one is recorded only if no headers arrive.
+ * In such a tab a refused subresource reaches two listeners, in either order and at any distance:
+ * the status-only one and the one with headers. They are one event by the request's id: the
+ * first records it, the second upgrades it (tab-log.ts, issue 10).
  */
 type Handler = (details: never) => void;
-
-const FALLBACK_DELAY_MS = 1000;
 
 let handler: Handler = () => {};
 const tabs = new Map<number, { origin: string; listener: Handler }>();
 let everywhere: Handler | null = null;
+/** While the restore runs: the latest document of each tab, so a tab that left its site is not restored. */
+let documentsMeanwhile: Map<number, string> | null = new Map();
 const restoring: Promise<void> = restore();
 
 /** The handler for responses with headers (capture's onResponse); set once at startup. */
@@ -61,6 +61,7 @@ export async function stopReadingHeaders(tabId: number): Promise<void> {
 
 /** The tab shows a new document: leaving the site ends what was asked for that site. */
 export function onTabDocument(tabId: number, url: string): void {
+  documentsMeanwhile?.set(tabId, url);
   const entry = tabs.get(tabId);
   if (entry && originOf(url) !== entry.origin) void stopReadingHeaders(tabId);
 }
@@ -114,59 +115,22 @@ async function save(): Promise<void> {
 
 /** A restarted worker reads headers again where it did before it stopped. */
 async function restore(): Promise<void> {
+  let changed = false;
   try {
     const stored = (await browser.storage.session.get(HEADER_TABS_KEY))[HEADER_TABS_KEY];
     if (typeof stored !== 'object' || stored === null) return;
     for (const [key, origin] of Object.entries(stored as Record<string, unknown>).slice(0, MAX_HEADER_TABS)) {
       const tabId = Number(key);
-      if (Number.isInteger(tabId) && tabId >= 0 && typeof origin === 'string' && !tabs.has(tabId)) add(tabId, origin);
+      if (!Number.isInteger(tabId) || tabId < 0 || typeof origin !== 'string' || tabs.has(tabId)) continue;
+      const since = documentsMeanwhile?.get(tabId);
+      if (since === undefined || originOf(since) === origin) add(tabId, origin);
+      else changed = true;
     }
   } catch (error) {
     console.warn('Why Blocked: could not restore the tabs reading headers', error);
+  } finally {
+    documentsMeanwhile = null;
   }
-}
-
-// --- One event per request where both listeners see it -------------------------------------------
-
-/** requestId -> record it without headers (the status-only listener came first). */
-const awaiting = new Map<string, () => void>();
-/** requestIds the listener with headers has already handled (it came first), this sweep and the last. */
-let answered = new Set<string>();
-let answeredBefore = new Set<string>();
-let sweepTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** The status-only listener saw a refusal the header listener should also see. */
-export function whenNoHeaders(requestId: string, recordWithoutHeaders: () => void): void {
-  if (answered.delete(requestId) || answeredBefore.delete(requestId)) return;
-  awaiting.set(requestId, recordWithoutHeaders);
-  scheduleSweep();
-}
-
-/** The header listener handled a response the status-only listener may also have seen. */
-export function headersArrived(requestId: string): void {
-  if (awaiting.delete(requestId)) return;
-  answered.add(requestId);
-  scheduleSweep();
-}
-
-function scheduleSweep(): void {
-  sweepTimer ??= setTimeout(sweep, FALLBACK_DELAY_MS);
-}
-
-/** Headers that never came (the tab stopped reading them, or the listener was not in place yet). */
-function sweep(): void {
-  sweepTimer = undefined;
-  const late = [...awaiting.values()];
-  awaiting.clear();
-  answeredBefore = answered;
-  answered = new Set();
-  if (answeredBefore.size) scheduleSweep();
-  for (const recordWithoutHeaders of late) {
-    try {
-      recordWithoutHeaders();
-    } catch (error) {
-      // One bad event must not cost the others their record.
-      console.warn('Why Blocked: could not record a response', error);
-    }
-  }
+  // A tab that left its site while the restore ran: store that it no longer reads headers.
+  if (changed) await save();
 }

@@ -10,23 +10,56 @@ import { settings } from './settings-cache';
 const WRITE_DELAY_MS = 2000;
 const MAX_QUEUED = 500;
 
-const queue: { tabId: number; entry: HistoryEntry }[] = [];
+interface Queued {
+  tabId: number;
+  entry: HistoryEntry;
+  requestId?: string;
+}
+const queue: Queued[] = [];
+const queuedById = new Map<string, Queued>();
+/** Requests whose entry was written: a later version of one must not add it again. Bounded. */
+const written = new Set<string>();
+const MAX_WRITTEN = 2048;
 /** Asked when a tab's first refusal is queued, while the tab surely exists. */
 const privateTabs = new Map<number, Promise<boolean>>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 export function queueHistory(tabId: number, event: Omit<RefusalEvent, 'seq'>, pageUrl: string, reference: string | undefined): void {
-  if (!settings().history || queue.length >= MAX_QUEUED) return;
+  if (!settings().history) return;
+  const { requestId } = event;
+  const entryOf = (): HistoryEntry => historyEntryOf({ ...event, seq: 0 }, pageUrl, reference);
+  // One request, one entry: a later version (with headers, with its error) replaces a queued one.
+  if (requestId !== undefined) {
+    if (written.has(requestId)) return;
+    const queued = queuedById.get(requestId);
+    if (queued) {
+      queued.entry = { ...entryOf(), first: queued.entry.first, last: queued.entry.last };
+      return;
+    }
+  }
+  if (queue.length >= MAX_QUEUED) return;
+  const entry = entryOf();
   if (!privateTabs.has(tabId)) privateTabs.set(tabId, isPrivateOrGone(tabId));
-  queue.push({ tabId, entry: historyEntryOf({ ...event, seq: 0 }, pageUrl, reference) });
+  const queued: Queued = { tabId, entry, requestId };
+  queue.push(queued);
+  if (requestId !== undefined) queuedById.set(requestId, queued);
   timer ??= setTimeout(() => {
     timer = undefined;
     void writeQueued();
   }, WRITE_DELAY_MS);
 }
 
-async function writeQueued(): Promise<void> {
+/** Writes what waits now: on the timer, and when the background is about to be stopped. */
+export async function writeQueued(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
   const batch = queue.splice(0, queue.length);
+  queuedById.clear();
+  for (const { requestId } of batch) {
+    if (requestId === undefined) continue;
+    written.add(requestId);
+    if (written.size > MAX_WRITTEN) written.delete(written.values().next().value as string);
+  }
   // History was switched off while these waited: the user's latest word wins.
   if (!settings().history) return;
   const entries: HistoryEntry[] = [];

@@ -3,12 +3,12 @@ import { forgetBadge, showBadge } from './badge';
 import { timeHandler } from './bench-probe';
 import { onError, onResponse, onStatus } from './capture';
 import { setHeaderHandler, setReadEverywhere, stopReadingHeaders } from './header-reading';
-import { forgetPrivacy, pruneNow } from './history-writer';
+import { forgetPrivacy, pruneNow, writeQueued } from './history-writer';
 import { createMenus, onMenuClicked } from './menu';
 import { onMessage } from './messages';
 import { cancelRetry, onAlarm, onNotificationClicked } from './scheduled-retries';
 import { onSettingsChanged } from './settings-cache';
-import { allLogs, forgetTab, logOf, onDocumentCommitted, setFlushListener } from './tab-log';
+import { allLogs, flush, forgetTab, logOf, onDocumentCommitted, setFlushListener } from './tab-log';
 
 // Every listener is registered synchronously at the top level so a restarted worker gets the
 // event that woke it. Headers are asked for documents only (and for subresources where the user
@@ -59,6 +59,13 @@ browser.alarms.onAlarm.addListener((alarm) => {
   else onAlarm(alarm);
 });
 browser.notifications.onClicked.addListener(onNotificationClicked);
+// Firefox says when it is about to suspend its event page: write the batches now. Chromium stops
+// an idle worker without a word, but only after 30 s without events, well past any batch.
+// https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/runtime/onSuspend
+browser.runtime.onSuspend?.addListener(() => {
+  void flush();
+  void writeQueued();
+});
 
 setFlushListener((logs) => {
   for (const log of logs) void showBadge(log);

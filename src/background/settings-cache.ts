@@ -7,8 +7,15 @@ import { DEFAULT_SETTINGS, readSettings, watchSettings, type Settings } from '..
 let current: Settings = { ...DEFAULT_SETTINGS };
 const listeners: ((settings: Settings, previous: Settings) => void)[] = [];
 
-void readSettings().then(update);
-watchSettings(update);
+/** A change seen before the first read answered is newer than what that read returns. */
+let changedMeanwhile = false;
+void readSettings().then((stored) => {
+  if (!changedMeanwhile) update(stored);
+});
+watchSettings((next) => {
+  changedMeanwhile = true;
+  update(next);
+});
 
 function update(next: Settings): void {
   const previous = current;

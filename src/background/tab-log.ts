@@ -1,5 +1,6 @@
 import { browser } from '../shared/browser';
 import { appendEvent, emptyLog, tabKey, type RefusalEvent, type TabLog } from '../shared/log';
+import { mergeVersions } from './merge-versions';
 
 /**
  * Per-tab refusal logs: kept in memory, written to storage.session in batches (never one write per
@@ -12,6 +13,10 @@ import { appendEvent, emptyLog, tabKey, type RefusalEvent, type TabLog } from '.
 const FLUSH_DELAY_MS = 400;
 
 const logs = new Map<number, TabLog>();
+/** requestId -> the log that counted it; bounded, oldest first out (ids are not reused). */
+const requests = new Map<string, TabLog>();
+const MAX_REQUESTS = 4096;
+
 const dirty = new Set<number>();
 const removed = new Set<number>();
 /** Recently closed tabs (ids are not reused within a browser session). */
@@ -28,12 +33,21 @@ async function restore(): Promise<void> {
   try {
     const all = (await browser.storage.session.get(null)) as Record<string, unknown>;
     for (const [key, value] of Object.entries(all)) {
-      if (!key.startsWith('tab:') || !isTabLog(value) || newDocuments.has(value.tabId)) continue;
-      // Events recorded while the restore was under way go after the stored ones.
+      if (!key.startsWith('tab:') || !isTabLog(value) || newDocuments.has(value.tabId) || closed.has(value.tabId)) continue;
+      // What was recorded while the restore was under way joins the stored log: a version of a
+      // stored request upgrades it, a new request goes after the stored ones.
       const early = logs.get(value.tabId);
       logs.set(value.tabId, value);
-      for (const { seq: _seq, ...event } of early?.events ?? []) appendEvent(value, event);
-      if (early) value.dropped += early.dropped;
+      for (const event of value.events) if (event.requestId) remember(event.requestId, value);
+      for (const { seq: _seq, ...event } of early?.events ?? []) {
+        if (event.requestId && requests.get(event.requestId) === early) requests.delete(event.requestId);
+        record(value.tabId, undefined, event);
+      }
+      if (early) {
+        value.total += early.total - early.events.length;
+        value.dropped += early.dropped;
+        markDirty(value.tabId);
+      }
     }
   } catch (error) {
     console.warn('Why Blocked: could not restore tab logs', error);
@@ -48,16 +62,54 @@ export function setFlushListener(listener: (logs: TabLog[]) => void): void {
   onFlushed = listener;
 }
 
+/**
+ * Records a refusal in the tab's log; a request recorded before (same requestId) is upgraded in
+ * place instead: same place, same count. Versions that come after the tab moved on to another
+ * document, or after the event left the bounded log, were counted already and change nothing.
+ */
 export function record(tabId: number, documentUrl: string | undefined, event: Omit<RefusalEvent, 'seq'>): void {
   // A request that finishes after its tab closed belongs to nothing on screen.
   if (closed.has(tabId)) return;
+  const prior = event.requestId === undefined ? undefined : priorVersion(tabId, event.requestId);
+  if (prior === 'counted') return;
+  if (prior) {
+    const { noHeaders: _n, error: _e, ...base } = earlierWins(prior, event) ? prior : event;
+    const upgraded: RefusalEvent = { ...base, ...mergeVersions(prior, event), time: prior.time, seq: prior.seq };
+    const log = logs.get(tabId) as TabLog;
+    log.events[log.events.indexOf(prior)] = upgraded;
+    markDirty(tabId);
+    return;
+  }
   let log = logs.get(tabId);
   if (!log) {
     log = emptyLog(tabId, documentUrl ?? '');
     logs.set(tabId, log);
   }
   appendEvent(log, event);
+  if (event.requestId !== undefined) remember(event.requestId, log);
   markDirty(tabId);
+}
+
+/** The version with headers keeps its diagnosis (capture merges before it diagnoses; a restore cannot). */
+function earlierWins(earlier: RefusalEvent, later: Omit<RefusalEvent, 'seq'>): boolean {
+  return !earlier.noHeaders && later.noHeaders === true;
+}
+
+/**
+ * The event this request already has in the tab's current log; 'counted' when it was recorded
+ * on an earlier document of the tab or has been dropped from the bounded log; undefined if new.
+ */
+export function priorVersion(tabId: number, requestId: string): RefusalEvent | 'counted' | undefined {
+  const owner = requests.get(requestId);
+  if (!owner) return undefined;
+  const log = logs.get(tabId);
+  if (owner !== log) return 'counted';
+  return log.events.find((e) => e.requestId === requestId) ?? 'counted';
+}
+
+function remember(requestId: string, log: TabLog): void {
+  requests.set(requestId, log);
+  if (requests.size > MAX_REQUESTS) requests.delete(requests.keys().next().value as string);
 }
 
 /** The tab is showing a new document: what was refused before belongs to the old one. */

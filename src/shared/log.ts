@@ -13,6 +13,11 @@ export const MAX_URL = 600;
 export interface RefusalEvent {
   /** Monotonic per tab; stable key for lists. */
   seq: number;
+  /**
+   * The browser's id of the request: the same request seen again (with its headers, by its error,
+   * after a redirect or an auth retry) upgrades this event instead of adding one (issue 10).
+   */
+  requestId?: string;
   time: number;
   url: string;
   method: string;

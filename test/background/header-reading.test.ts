@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HEADER_TABS_KEY, MAX_HEADER_TABS } from '../../src/shared/log';
 
 /**
@@ -99,47 +99,5 @@ describe('reading subresource headers on request', () => {
     m.setReadEverywhere(false);
     expect(registered.size).toBe(0);
     expect(m.headersWanted(123)).toBe(false);
-  });
-});
-
-describe('one event per request where both listeners see it', () => {
-  afterEach(() => vi.useRealTimers());
-
-  /** The module, loaded on real timers (its restore awaits one), then fake timers for the sweep. */
-  async function loadOnFakeTimers() {
-    const m = await load();
-    vi.useFakeTimers();
-    return m;
-  }
-
-  it('status first, headers second: only the version with headers is recorded', async () => {
-    const m = await loadOnFakeTimers();
-    const withoutHeaders = vi.fn();
-    m.whenNoHeaders('r1', withoutHeaders);
-    m.headersArrived('r1');
-    vi.advanceTimersByTime(5000);
-    expect(withoutHeaders).not.toHaveBeenCalled();
-  });
-
-  it('headers first, status second: the status-only one is dropped, even across a sweep', async () => {
-    const m = await loadOnFakeTimers();
-    const withoutHeaders = vi.fn();
-    m.headersArrived('r2');
-    vi.advanceTimersByTime(1000);
-    m.whenNoHeaders('r2', withoutHeaders);
-    vi.advanceTimersByTime(5000);
-    expect(withoutHeaders).not.toHaveBeenCalled();
-  });
-
-  it('no headers at all (the listener was not in place yet): recorded without them, once', async () => {
-    const m = await loadOnFakeTimers();
-    const withoutHeaders = vi.fn();
-    m.whenNoHeaders('r3', withoutHeaders);
-    vi.advanceTimersByTime(999);
-    expect(withoutHeaders).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(withoutHeaders).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(5000);
-    expect(withoutHeaders).toHaveBeenCalledTimes(1);
   });
 });
