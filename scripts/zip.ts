@@ -4,14 +4,14 @@
  *   why-blocked-<version>-firefox.zip  dist/firefox, built by `web-ext build`, for addons.mozilla.org
  *   why-blocked-<version>-source.zip   the tracked sources: AMO asks for them because the build minifies
  *   CHANGELOG.md and release-notes-<version>.md (this version's section)
- * The Chrome and source zips are written here, byte for byte reproducible (sorted entries, fixed
- * dates), so two builds of one commit give the same files.
+ * The Chrome and source zips are written here with fflate (write-zip.ts), byte for byte reproducible
+ * (sorted entries, fixed dates), so two builds of one commit give the same files.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { writeZip } from './write-zip';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'artifacts');
@@ -37,54 +37,6 @@ function filesUnder(dir: string): string[] {
     const path = join(dir, entry);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** 1980-01-01 in MS-DOS date format, so that the same sources give the same bytes. */
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-
-/** A plain zip (deflate, no zip64: store packages are far below 4 GB). 1980-01-01 00:00 for every date. */
-function writeZip(target: string, entries: readonly { name: string; data: Buffer }[]): void {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name: entryName, data } of [...entries].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const nameBytes = Buffer.from(entryName, 'utf8');
-    const packed = deflateRawSync(data, { level: 9 });
-    const stored = packed.length >= data.length;
-    const body = stored ? data : packed;
-    const crc = crc32(data);
-    const fields: FileFields = { stored, crc, packedSize: body.length, size: data.length, nameLength: nameBytes.length };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    writeFileFields(local, 4, fields);
-    locals.push(local, nameBytes, body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    writeFileFields(central, 6, fields);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + body.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(target, Buffer.concat([...locals, directory, end]));
 }
 
 function zipDir(dir: string, target: string): void {
@@ -155,25 +107,4 @@ for (const file of made) {
   const data = readFileSync(join(out, file));
   const sha = createHash('sha256').update(data).digest('hex').slice(0, 16);
   console.log(`${`artifacts/${file}`.padEnd(48)} ${(data.length / 1024).toFixed(1).padStart(8)} KB  sha256 ${sha}…`);
-}
-
-interface FileFields {
-  stored: boolean;
-  crc: number;
-  packedSize: number;
-  size: number;
-  nameLength: number;
-}
-
-/** The 26 bytes a local file header and its central directory entry share (APPNOTE 4.3.7, 4.3.12). */
-function writeFileFields(buffer: Buffer, at: number, f: FileFields): void {
-  buffer.writeUInt16LE(20, at); // version needed to extract
-  buffer.writeUInt16LE(0x0800, at + 2); // names are UTF-8
-  buffer.writeUInt16LE(f.stored ? 0 : 8, at + 4);
-  buffer.writeUInt16LE(0, at + 6);
-  buffer.writeUInt16LE(DOS_DATE, at + 8);
-  buffer.writeUInt32LE(f.crc, at + 10);
-  buffer.writeUInt32LE(f.packedSize, at + 14);
-  buffer.writeUInt32LE(f.size, at + 18);
-  buffer.writeUInt16LE(f.nameLength, at + 22);
 }

@@ -1,3 +1,4 @@
+import type { Entry, Har, Header, QueryString } from 'har-format';
 import type { Diagnosis } from '../engine/types';
 import type { RefusalEvent } from '../shared/log';
 
@@ -36,10 +37,24 @@ export function toJson(rows: readonly DevRow[]): string {
   );
 }
 
-interface HarHeader {
-  name: string;
-  value: string;
-}
+/**
+ * webRequest resource type -> the `_resourceType` DevTools writes, which HAR readers (our own
+ * HAR explainer among them, src/engine/har-entry.ts) understand; a frame is a document there too.
+ */
+const DEVTOOLS_TYPES: Record<string, Entry['_resourceType']> = {
+  main_frame: 'document',
+  sub_frame: 'document',
+  xmlhttprequest: 'xhr',
+  image: 'image',
+  imageset: 'image',
+  script: 'script',
+  stylesheet: 'stylesheet',
+  font: 'font',
+  media: 'media',
+  websocket: 'websocket',
+  ping: 'ping',
+  csp_report: 'csp-violation-report',
+};
 
 /**
  * A HAR 1.2 log of the refused requests (http://www.softwareishard.com/blog/har-12-spec/). Only
@@ -47,8 +62,8 @@ interface HarHeader {
  * headers, no bodies, no timings; unknown sizes are -1 as the format asks.
  */
 export function toHar(rows: readonly DevRow[], version: string): string {
-  const entries = rows.map(({ event: e }) => {
-    const headers: HarHeader[] = Object.entries(e.headers).flatMap(([name, value]) =>
+  const entries = rows.map(({ event: e }): Entry => {
+    const headers: Header[] = Object.entries(e.headers).flatMap(([name, value]) =>
       value.split('\n').map((line) => ({ name, value: line })),
     );
     return {
@@ -78,13 +93,14 @@ export function toHar(rows: readonly DevRow[], version: string): string {
       },
       cache: {},
       timings: { send: 0, wait: 0, receive: 0 },
-      _resourceType: e.type,
+      _resourceType: DEVTOOLS_TYPES[e.type] ?? 'other',
     };
   });
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'Why Blocked', version }, entries } }, null, 2);
+  const har: Har = { log: { version: '1.2', creator: { name: 'Why Blocked', version }, entries } };
+  return JSON.stringify(har, null, 2);
 }
 
-function queryOf(url: string): HarHeader[] {
+function queryOf(url: string): QueryString[] {
   try {
     return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
   } catch {

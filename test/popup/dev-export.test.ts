@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../src/engine/types';
 import type { RefusalEvent } from '../../src/shared/log';
+import { parseHar } from '../../src/engine/har';
 import { headersThatMattered, toHar, toJson } from '../../src/popup/dev-export';
 
 const event: RefusalEvent = {
@@ -44,7 +45,13 @@ describe('developer exports', () => {
     expect(entry.request).toMatchObject({ method: 'GET', url: event.url, queryString: [{ name: 'item', value: '3' }], headersSize: -1 });
     expect(entry.response.status).toBe(403);
     expect(entry.response.headers.filter((h: { name: string }) => h.name === 'set-cookie')).toHaveLength(2);
-    expect(entry._resourceType).toBe('main_frame');
+    // DevTools' word, so that HAR readers (our own explainer too) read the type back.
+    expect(entry._resourceType).toBe('document');
+  });
+
+  it('writes a HAR the HAR explainer reads back with the same resource types', () => {
+    const rows = ['main_frame', 'image', 'xmlhttprequest', 'script'].map((type, seq) => ({ event: { ...event, seq, type }, diagnosis }));
+    expect(parseHar(JSON.parse(toHar(rows, '1.2.3'))).map((o) => o.type)).toEqual(['main_frame', 'image', 'xmlhttprequest', 'script']);
   });
 
   it('writes JSON with the diagnosis beside the request', () => {
