@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -26,13 +27,25 @@ function manifestFor(target: Target): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+/**
+ * Bench builds (WHY_BLOCKED_BENCH=1) import bench/worker-probe.ts ahead of the worker's entry, to
+ * time its webRequest handlers; the worker's code knows nothing of it (test/dist.test.ts).
+ */
+function benchProbe(): Plugin {
+  const probe = fileURLToPath(new URL('./bench/worker-probe.ts', import.meta.url));
+  return {
+    name: 'why-blocked-bench-probe',
+    enforce: 'pre',
+    transform(code, id) {
+      return id.endsWith('/src/background/index.ts') ? `import ${JSON.stringify(probe)};\n${code}` : null;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
-    define: {
-      __BENCH__: JSON.stringify(process.env.WHY_BLOCKED_BENCH === '1'),
-    },
+    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target }), ...(process.env.WHY_BLOCKED_BENCH === '1' ? [benchProbe()] : [])],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

@@ -15,7 +15,7 @@ export type Target = 'chrome' | 'firefox';
 
 /**
  * Builds Why Blocked for `target` into .tmp/bench/<target>-<flavour>: `prod` is what
- * `npm run build` makes; `probe` has WHY_BLOCKED_BENCH=1 (handler timing, src/background/bench-probe.ts);
+ * `npm run build` makes; `probe` has WHY_BLOCKED_BENCH=1 (handler timing, bench/worker-probe.ts);
  * `compare` is another checkout's production build (`--compare DIR`), built with that checkout's vite;
  * `profile` is the production build unminified, for readable names in bench/profile-worker.ts.
  */

@@ -17,7 +17,7 @@ export interface ListenerResult {
 }
 
 /**
- * Time inside Why Blocked's own webRequest handlers (bench build, src/background/bench-probe.ts):
+ * Time inside Why Blocked's own webRequest handlers (bench build, bench/worker-probe.ts):
  * loads the 500-subresource page `loads` times, then reads the worker's counters and replays.
  */
 export async function benchListener(probeBuild: string, server: BenchServer, loads: number, progress: (line: string) => void): Promise<ListenerResult> {

@@ -1,6 +1,5 @@
 import { browser } from '../shared/browser';
 import { forgetBadge, showBadge } from './badge';
-import { timeHandler } from './bench-probe';
 import { onError, onResponse, onStatus } from './capture';
 import { setHeaderHandler, setReadEverywhere, stopReadingHeaders } from './header-reading';
 import { forgetPrivacy, pruneNow, writeQueued } from './history-writer';
@@ -16,17 +15,13 @@ import { allLogs, flush, forgetTab, logOf, onDocumentCommitted, setFlushListener
 const ALL_URLS = { urls: ['<all_urls>'] };
 const DOCUMENTS = { urls: ['<all_urls>'], types: ['main_frame', 'sub_frame'] as ('main_frame' | 'sub_frame')[] };
 const PRUNE_ALARM = 'history-prune';
-// Bench builds (WHY_BLOCKED_BENCH=1) time the handlers in the worker; other builds drop the probe.
-const responseListener = __BENCH__ ? timeHandler(onResponse) : onResponse;
-const statusListener = __BENCH__ ? timeHandler(onStatus) : onStatus;
-const errorListener = __BENCH__ ? timeHandler(onError) : onError;
 type HeadersListener = Parameters<typeof browser.webRequest.onHeadersReceived.addListener>[0];
 
-browser.webRequest.onHeadersReceived.addListener(responseListener as unknown as HeadersListener, DOCUMENTS, ['responseHeaders']);
-browser.webRequest.onHeadersReceived.addListener(statusListener as unknown as HeadersListener, ALL_URLS);
-setHeaderHandler(responseListener);
+browser.webRequest.onHeadersReceived.addListener(onResponse as unknown as HeadersListener, DOCUMENTS, ['responseHeaders']);
+browser.webRequest.onHeadersReceived.addListener(onStatus as unknown as HeadersListener, ALL_URLS);
+setHeaderHandler(onResponse);
 browser.webRequest.onErrorOccurred.addListener(
-  errorListener as unknown as Parameters<typeof browser.webRequest.onErrorOccurred.addListener>[0],
+  onError as unknown as Parameters<typeof browser.webRequest.onErrorOccurred.addListener>[0],
   ALL_URLS,
 );
 // Back/forward-cache restores make no request: the commit is the only sign of a new document.

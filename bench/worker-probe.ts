@@ -1,9 +1,12 @@
-import { isBlockingError, statusVerdict } from '../engine/precheck';
-import { forgetTab } from './tab-log';
+import { isBlockingError, statusVerdict } from '../src/engine/precheck';
+import { forgetTab } from '../src/background/tab-log';
+import { browser } from '../src/shared/browser';
 
 /**
- * Bench-only (`npm run bench`): times the webRequest handlers inside the worker. index.ts wraps
- * its handlers with this only when `__BENCH__` is true, so normal builds drop the whole module.
+ * Bench-only (`npm run bench`): times the webRequest handlers inside the worker. Bench builds
+ * (WHY_BLOCKED_BENCH=1) import this ahead of the worker's entry (vite.config.ts); it wraps every
+ * handler the worker then adds to onHeadersReceived and onErrorOccurred. The worker's own code
+ * knows nothing of it, and test/dist.test.ts checks that no other build carries it.
  *
  * Chromium clamps performance.now() to 100 µs outside cross-origin-isolated contexts, and an
  * extension worker is not one: a single ordinary event (~1 µs) reads as 0. So there are two
@@ -30,8 +33,7 @@ function kindOf(details: Details): Kind {
   return statusVerdict(details.statusCode ?? 0) === 0 ? 'ordinary' : 'refused';
 }
 
-export function timeHandler<T>(handler: Handler<T>): Handler<T> {
-  install();
+function timeHandler<T>(handler: Handler<T>): Handler<T> {
   return (details: T) => {
     const start = performance.now();
     handler(details);
@@ -85,9 +87,35 @@ function sweep(passes = 5): Record<Kind, number[]> {
   return out;
 }
 
+type Listener = Handler<never>;
+interface WebRequestEvent {
+  addListener(listener: Listener, ...rest: unknown[]): void;
+  removeListener(listener: Listener): void;
+  hasListener(listener: Listener): boolean;
+}
+
+/** Every listener added from now on is timed; removing or asking about it works with the original. */
+function timeListenersOf(event: WebRequestEvent): void {
+  const addListener = event.addListener.bind(event);
+  const removeListener = event.removeListener.bind(event);
+  const hasListener = event.hasListener.bind(event);
+  const timed = new WeakMap<Listener, Listener>();
+  const timedOf = (listener: Listener): Listener => {
+    const found = timed.get(listener) ?? (timeHandler(listener as Handler<Details>) as Listener);
+    timed.set(listener, found);
+    return found;
+  };
+  // The polyfill's event proxy keeps what is assigned to a property it has handed out (its cache).
+  event.addListener = (listener, ...rest) => addListener(timedOf(listener), ...rest);
+  event.removeListener = (listener) => removeListener(timed.get(listener) ?? listener);
+  event.hasListener = (listener) => hasListener(timed.get(listener) ?? listener);
+}
+
 function install(): void {
   if (installed) return;
   installed = true;
+  timeListenersOf(browser.webRequest.onHeadersReceived as unknown as WebRequestEvent);
+  timeListenersOf(browser.webRequest.onErrorOccurred as unknown as WebRequestEvent);
   (globalThis as Record<string, unknown>).__whyBlockedBench = {
     live: () => live,
     sampleCounts: () => ({ ordinary: samples.ordinary.length, refused: samples.refused.length }),
@@ -95,3 +123,5 @@ function install(): void {
     sweep,
   };
 }
+
+install();
