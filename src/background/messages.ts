@@ -6,13 +6,14 @@ import type { ScheduledRetry } from '../shared/scheduled-retry';
 import { carryOutFix, readHeadersAndReload } from './fixes';
 import { cancelRetry, scheduleRetry } from './scheduled-retries';
 
-const ORIGIN = new URL(browser.runtime.getURL('')).origin;
+/** "chrome-extension://<id>/": a prefix, not URL.origin, which is "null" for that scheme outside browsers (Node, tests). */
+const OWN_PAGES = browser.runtime.getURL('');
 
 type Reply = FixResult | ScheduledRetry | CoreDiagnosis[] | null;
 
 /** One handler for every message; anything not from this extension's pages or not well formed is ignored. */
 export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined {
-  if (!isOwnSender(sender, browser.runtime.id, ORIGIN)) return undefined;
+  if (!isOwnSender(sender, browser.runtime.id, OWN_PAGES)) return undefined;
   const message = parseMessage(raw);
   if (!message) return undefined;
   switch (message.type) {
