@@ -1,10 +1,10 @@
 import { browser } from '../shared/browser';
-import type { TabLog } from '../shared/log';
+import { NO_SEVERITY, SEVERITY, severityName, type SeverityName, type TabLog } from '../shared/log';
 import { t } from '../shared/i18n';
 import { settings } from './settings-cache';
 
 /** Worst refusal on the page decides the colour: the page itself, a frame or script, an image. */
-const COLOURS = ['#5f6368', '#b06000', '#c5221f'] as const;
+const COLOURS: Record<SeverityName, string> = { page: '#c5221f', part: '#b06000', minor: '#5f6368' };
 
 /** What each tab's badge shows now: a flush that changes only the count sets only the count and title. */
 const shown = new Map<number, string>();
@@ -25,13 +25,12 @@ export async function showBadge(log: TabLog): Promise<void> {
       return;
     }
     const text = log.total > 999 ? '999+' : String(log.total);
-    const worst = Math.max(0, Math.min(2, log.worst));
-    const mainStatus = log.events.find((e) => e.severity === 2)?.status;
+    const mainStatus = log.events.find((e) => e.severity === SEVERITY.page)?.status;
     const title =
       mainStatus !== undefined
         ? t('badgeTitlePage', [String(mainStatus || t('networkError')), String(log.total)])
         : t('badgeTitleResources', [String(log.total)]);
-    const color = COLOURS[worst] ?? COLOURS[0];
+    const color = COLOURS[severityName(log.worst === NO_SEVERITY ? SEVERITY.minor : log.worst)];
     const colorSet = shown.get(tabId) === color;
     shown.set(tabId, color);
     await Promise.all([

@@ -1,6 +1,7 @@
 import { diagnoseCore } from '../engine/core';
+import { isDocumentType } from '../engine/is-document-type';
 import { hasMarkerHeader, isBlockingError, statusVerdict } from '../engine/precheck';
-import type { RefusalEvent } from '../shared/log';
+import { severityOf, type RefusalEvent } from '../shared/log';
 import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
 import { queueHistory } from './history-writer';
 import { settings } from './settings-cache';
@@ -79,16 +80,12 @@ export function onResponse(details: ResponseDetails): void {
  * this: it is recorded at once, and whichever version comes second upgrades it (tab-log.ts).
  */
 export function onStatus(details: ResponseDetails): void {
-  if (statusVerdict(details.statusCode, details.type) !== 1 || isDocument(details.type) || notThisTabsDocument(details)) return;
+  if (statusVerdict(details.statusCode, details.type) !== 1 || isDocumentType(details.type) || notThisTabsDocument(details)) return;
   try {
     capture(details, { status: details.statusCode, headers: {}, noHeaders: true }, initiatorOf(details));
   } catch (error) {
     console.warn('Why Blocked: could not record a response', error);
   }
-}
-
-function isDocument(type: string): boolean {
-  return type === 'main_frame' || type === 'sub_frame';
 }
 
 function initiatorOf(details: ResponseDetails): string | undefined {
@@ -184,10 +181,4 @@ function capture(
   record(details.tabId, documentUrl, event);
   const reference = diagnosis.reference ? `${diagnosis.reference.label}: ${diagnosis.reference.value}` : undefined;
   queueHistory(details.tabId, event, documentUrl ?? logOf(details.tabId)?.documentUrl ?? '', reference);
-}
-
-function severityOf(type: string): number {
-  if (type === 'main_frame') return 2;
-  if (type === 'sub_frame' || type === 'script' || type === 'xmlhttprequest' || type === 'stylesheet') return 1;
-  return 0;
 }

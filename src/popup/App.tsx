@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import type { RefusalEvent } from '../shared/log';
+import { SEVERITY, type RefusalEvent } from '../shared/log';
 import type { ScheduledRetry } from '../shared/scheduled-retry';
 import { DeveloperSection } from './DeveloperSection';
 import { describeResult } from './fix-run';
@@ -72,7 +72,7 @@ function pickMain(events: readonly RefusalEvent[], focus: string | null): Refusa
     const focused = findLast(events, (e) => e.url === focus);
     if (focused) return focused;
   }
-  const page = findLast(events, (e) => e.severity === 2);
+  const page = findLast(events, (e) => e.severity === SEVERITY.page);
   if (page) return page;
   let worst = events[events.length - 1] ?? null;
   for (const e of events) if (worst && e.severity > worst.severity) worst = e;

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { confidenceWord, type Diagnosis } from '../engine/types';
 import { t } from '../shared/i18n';
-import type { RefusalEvent, TabLog } from '../shared/log';
+import { SEVERITY, severityName, type RefusalEvent, type TabLog } from '../shared/log';
 import type { ScheduledRetry } from '../shared/scheduled-retry';
 import { EvidenceList } from './EvidenceList';
 import { planFixes } from './fix-plan';
@@ -26,8 +26,8 @@ interface Props {
 
 /** The main finding: what happened in one sentence, how sure, what to do, and why we think so. */
 export function Finding({ tabId, tabUrl, log, event, diagnosis, settled, scheduled, pageText, readingHeaders }: Props) {
-  const pageRefused = event.severity === 2;
-  const resourceCount = log.total - (log.events.some((e) => e.severity === 2) ? 1 : 0);
+  const pageRefused = event.severity === SEVERITY.page;
+  const resourceCount = log.total - (log.events.some((e) => e.severity === SEVERITY.page) ? 1 : 0);
   const scope = pageRefused
     ? t('mainFindingPage')
     : resourceCount === 1
@@ -50,7 +50,7 @@ export function Finding({ tabId, tabUrl, log, event, diagnosis, settled, schedul
         data-vendor={settled ? (diagnosis.vendor ?? '') : undefined}
         data-cause={settled ? diagnosis.cause : undefined}
       >
-        <h1 id="headline" class={`headline sev-${event.severity}`}>
+        <h1 id="headline" class={`headline severity-${severityName(event.severity)}`}>
           {headlineOf(diagnosis, waitLeft)}
         </h1>
         <p class="meta">

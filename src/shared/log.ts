@@ -9,6 +9,30 @@ export const MAX_EVENT_HEADER_BYTES = 1200;
 export const MAX_HEADER_VALUE = 256;
 export const MAX_URL = 600;
 
+/**
+ * How much a refusal matters, by what was refused: the page itself, a part the page may need (a
+ * frame, script, fetch or stylesheet), or something minor (an image, media, other). The badge's
+ * colour, the popup's main finding and its headline's class follow it. Stored as the number, so a
+ * worse refusal compares greater.
+ */
+export const SEVERITY = { minor: 0, part: 1, page: 2 } as const;
+export type SeverityName = keyof typeof SEVERITY;
+export type Severity = (typeof SEVERITY)[SeverityName];
+/** No refusal yet: below every severity. */
+export const NO_SEVERITY = -1;
+
+const PARTS = new Set(['sub_frame', 'script', 'xmlhttprequest', 'stylesheet']);
+
+export function severityOf(type: string): Severity {
+  if (type === 'main_frame') return SEVERITY.page;
+  return PARTS.has(type) ? SEVERITY.part : SEVERITY.minor;
+}
+
+/** The name of a severity, for class names and colour tables. */
+export function severityName(severity: Severity): SeverityName {
+  return severity === SEVERITY.page ? 'page' : severity === SEVERITY.part ? 'part' : 'minor';
+}
+
 /** One refused request, as recorded by the worker. Page-controlled strings are truncated. */
 export interface RefusalEvent {
   /** Monotonic per tab; stable key for lists. */
@@ -38,8 +62,7 @@ export interface RefusalEvent {
   cause: string;
   category: Category;
   vendor: string | null;
-  /** 2 main-frame document, 1 frame or script/xhr, 0 image/media/other. */
-  severity: number;
+  severity: Severity;
 }
 
 export interface TabLog {
@@ -52,7 +75,8 @@ export interface TabLog {
   total: number;
   /** How many older events were dropped to keep the log bounded. */
   dropped: number;
-  worst: number;
+  /** The worst severity among all refusals on this document (NO_SEVERITY when none). */
+  worst: Severity | typeof NO_SEVERITY;
   nextSeq: number;
 }
 
@@ -64,7 +88,7 @@ export type HeaderTabs = Record<number, string>;
 export const tabKey = (tabId: number): string => `tab:${tabId}`;
 
 export function emptyLog(tabId: number, documentUrl: string): TabLog {
-  return { tabId, documentUrl, events: [], total: 0, dropped: 0, worst: -1, nextSeq: 1 };
+  return { tabId, documentUrl, events: [], total: 0, dropped: 0, worst: NO_SEVERITY, nextSeq: 1 };
 }
 
 /** Appends, keeping the newest MAX_EVENTS. Returns the same object (mutated). */
@@ -76,7 +100,7 @@ export function appendEvent(log: TabLog, event: Omit<RefusalEvent, 'seq'>): TabL
   if (event.severity > log.worst) log.worst = event.severity;
   if (log.events.length > MAX_EVENTS) {
     // Drop the oldest event, but never the page's own refusal: it is the main finding.
-    const victim = log.events.findIndex((e) => e.severity < 2);
+    const victim = log.events.findIndex((e) => e.severity !== SEVERITY.page);
     log.events.splice(victim < 0 ? 0 : victim, 1);
     log.dropped++;
   }

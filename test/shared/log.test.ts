@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendEvent, emptyLog, MAX_EVENTS, type RefusalEvent } from '../../src/shared/log';
+import { appendEvent, emptyLog, MAX_EVENTS, SEVERITY, severityName, severityOf, type RefusalEvent } from '../../src/shared/log';
 
 const event = (over: Partial<RefusalEvent> = {}): Omit<RefusalEvent, 'seq'> => ({
   time: 1,
@@ -41,5 +41,14 @@ describe('tab log', () => {
     const headers = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`x-h${i}`, 'v'.repeat(230)]));
     for (let i = 0; i < 20_000; i++) appendEvent(log, event({ headers, url: `https://example.com/${'p'.repeat(900)}${i}` }));
     expect(JSON.stringify(log).length).toBeLessThanOrEqual(64 * 1024);
+  });
+});
+
+describe('severityOf', () => {
+  it('ranks the page over the parts it needs over the rest', () => {
+    expect(['main_frame', 'sub_frame', 'script', 'xmlhttprequest', 'stylesheet', 'image', 'media', 'other'].map((t) => severityName(severityOf(t)))).toEqual([
+      'page', 'part', 'part', 'part', 'part', 'minor', 'minor', 'minor',
+    ]);
+    expect(SEVERITY.page > SEVERITY.part && SEVERITY.part > SEVERITY.minor).toBe(true);
   });
 });
