@@ -37,8 +37,8 @@ export function headersWanted(tabId: number): boolean {
   return everywhere !== null || tabs.has(tabId);
 }
 
-/** Tabs reading headers, with the site they were asked for (for the popup and tests). */
-export function headerTabs(): HeaderTabs {
+/** Tabs reading headers, with the site they were asked for, as stored under HEADER_TABS_KEY. */
+function headerTabs(): HeaderTabs {
   const out: HeaderTabs = {};
   for (const [tabId, { origin }] of tabs) out[tabId] = origin;
   return out;
