@@ -63,7 +63,8 @@ describe('capture', () => {
   });
 
   it('a new page in the tab starts a new log', () => {
-    onResponse(page(7, 403));
+    onResponse({ ...page(7, 403), timeStamp: Date.now() - 1000 });
+    // Later: what was answered after the new page was would be the new page's (tab-log.ts, issue 10).
     onResponse({ ...page(7, 200), url: 'https://shop.example/next' });
     expect(logOf(7)).toMatchObject({ documentUrl: 'https://shop.example/next', total: 0 });
   });
