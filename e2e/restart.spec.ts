@@ -77,18 +77,15 @@ test(`the log, badge and popup survive ${RESTARTS} worker restarts, and refusals
 });
 
 test('a tab that asked for headers still gets them after the worker restarts', async ({ driverName }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   own = await launchWatching(driverName, () => launchDriver(driverName, { backgroundIdleMs: 3000 }));
   const driver = own;
   const lab = await startLab();
   try {
     const image = lab.route('/cdn/late.png', { status: 403, headers: { 'x-lab-marker': 'late-image' }, body: 'no' });
-    // The image is asked for a moment after load: a worker woken by the page's own request first
-    // reads back which tabs read headers (a few milliseconds) before it can read this tab's.
-    const url = lab.route('/late-gallery', {
-      status: 200,
-      body: `<!doctype html><title>Gallery</title><img id="i" alt="late"><script>setTimeout(() => { i.src = ${JSON.stringify(image)} }, 300)</script>`,
-    });
+    // The image is asked for at once: the worker woken by the page's own request is still reading
+    // back which tabs read headers when the image's answer comes.
+    const url = lab.route('/late-gallery', { status: 200, body: `<!doctype html><title>Gallery</title><img src="${image}" alt="late">` });
     const { page, tabId } = await visit(driver, url);
     const marks = async (since: number): Promise<string[]> =>
       (await eventsOf(driver, tabId)).filter((e) => e.time >= since).map((e) => e.headers['x-lab-marker'] ?? 'none');
@@ -100,11 +97,25 @@ test('a tab that asked for headers still gets them after the worker restarts', a
     await expect.poll(() => marks(0)).toEqual(['late-image']);
     await popup.close();
 
-    await driver.stopBackground();
-    const reloaded = Date.now();
-    await page.reload();
-    await expect.poll(() => lab.hits('/cdn/late.png')).toBe(3);
-    await expect.poll(() => marks(reloaded)).toEqual(['late-image']);
+    // Each wake: the worker is woken by the page's own request and the image answers at once.
+    // Chromium: a listener with headers on every response holds what comes before the worker
+    // knows which tabs read them (header-bridge.ts). Firefox keeps primed while suspended only the
+    // listeners registered while the script first ran, so the first wake after asking reads the
+    // image by its status; from the next one the tab's listener is primed (start-mirror.ts).
+    // Either way the image is one event, every time.
+    for (let wake = 1; wake <= 3; wake++) {
+      await driver.stopBackground();
+      const reloaded = Date.now();
+      await page.reload();
+      await expect.poll(() => lab.hits('/cdn/late.png')).toBe(2 + wake);
+      if (driverName === 'firefox' && wake === 1) {
+        await expect.poll(async () => (await marks(reloaded)).length, `wake ${wake}`).toBe(1);
+        expect(['none', 'late-image']).toContain((await marks(reloaded))[0]);
+      } else {
+        await expect.poll(() => marks(reloaded), `wake ${wake}`).toEqual(['late-image']);
+      }
+      expect((await readLog(driver, tabId))?.total).toBe(1);
+    }
   } finally {
     await lab.close();
   }

@@ -57,13 +57,13 @@ export interface ErrorDetails {
 export function onResponse(details: ResponseDetails): void {
   const verdict = statusVerdict(details.statusCode, details.type);
   if (verdict === 0) {
-    if (details.type === 'main_frame' && !notThisTabsDocument(details)) newDocument(details.tabId, details.url, details.statusCode, false);
+    if (details.type === 'main_frame' && !notThisTabsDocument(details)) newDocument(details.tabId, details.url, details.statusCode, false, timeOf(details));
     return;
   }
   if (notThisTabsDocument(details)) return;
   const refused = verdict === 1 || hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders));
   try {
-    if (details.type === 'main_frame' && !(refused && isKnown(details))) newDocument(details.tabId, details.url, details.statusCode, refused);
+    if (details.type === 'main_frame' && !(refused && isKnown(details))) newDocument(details.tabId, details.url, details.statusCode, refused, timeOf(details));
     if (!refused) return;
     capture(details, { status: details.statusCode, headers: compactHeaders(details.responseHeaders) }, initiatorOf(details));
   } catch (error) {
@@ -97,7 +97,7 @@ export function onError(details: ErrorDetails): void {
   if (!isBlockingError(details.error) || notThisTabsDocument(details)) return;
   try {
     // A page refused by its status and then blocked stays the one document it was.
-    if (details.type === 'main_frame' && !isKnown(details)) newDocument(details.tabId, details.url, 0, true);
+    if (details.type === 'main_frame' && !isKnown(details)) newDocument(details.tabId, details.url, 0, true, timeOf(details));
     capture(details, { status: 0, headers: {}, error: details.error.slice(0, 120) }, details.initiator ?? details.documentUrl);
   } catch (error) {
     console.warn('Why Blocked: could not record an error', error);
@@ -115,16 +115,20 @@ function notThisTabsDocument(details: { tabId: number; type: string; documentLif
 }
 
 /** The tab gets a new document; its status (0 for a network error) settles a fix waiting to retry. */
-function newDocument(tabId: number, url: string, status: number, refused: boolean): void {
+function newDocument(tabId: number, url: string, status: number, refused: boolean, time: number): void {
   // Redirects also pass here; only the final answer matters to the retry waiter.
   if (status < 300 || status >= 400) settleMainFrame(tabId, status, refused);
-  startDocument(tabId, url);
+  startDocument(tabId, url, time);
   onTabDocument(tabId, url);
 }
 
 /** Was this request recorded on the tab's current document already? */
 function isKnown(details: { requestId: string; tabId: number }): boolean {
   return typeof priorVersion(details.tabId, String(details.requestId)) === 'object';
+}
+
+function timeOf(details: { timeStamp: number }): number {
+  return Number.isFinite(details.timeStamp) ? Math.round(details.timeStamp) : Date.now();
 }
 
 function headerNames(headers: RawHeader[] | undefined): string[] {
@@ -146,7 +150,7 @@ function capture(
   if (!isCounted(settings(), status, error)) return;
   // The engine bounds what it reads; the log clips what it stores (signed URLs are long).
   const url = String(details.url).slice(0, 8192);
-  const time = Number.isFinite(details.timeStamp) ? Math.round(details.timeStamp) : Date.now();
+  const time = timeOf(details);
   const diagnosis = diagnoseCore({
     url,
     method: details.method,

@@ -1,6 +1,7 @@
 import { browser } from '../shared/browser';
 import { HEADER_TABS_KEY, MAX_HEADER_TABS, type HeaderTabs } from '../shared/log';
 import { originOf } from '../shared/platform';
+import { readStartMirror, writeStartMirror } from './start-mirror';
 
 /**
  * Where the worker reads the response headers of images, scripts, fetches and other subresources.
@@ -25,7 +26,17 @@ const tabs = new Map<number, { origin: string; listener: Handler }>();
 let everywhere: Handler | null = null;
 /** While the restore runs: the latest document of each tab, so a tab that left its site is not restored. */
 let documentsMeanwhile: Map<number, string> | null = new Map();
+const TABS_MIRROR = 'header-tabs';
+const EVERYWHERE_MIRROR = 'all-headers';
+/** Tabs registered from the start mirror, to be confirmed by storage.session. */
+const fromMirror = new Set<number>();
+startFromMirror();
 const restoring: Promise<void> = restore();
+
+/** Settles once the tabs that read headers before the worker stopped read them again. */
+export function headerTabsRestored(): Promise<void> {
+  return restoring;
+}
 
 /** The handler for responses with headers (capture's onResponse); set once at startup. */
 export function setHeaderHandler(next: Handler): void {
@@ -68,6 +79,7 @@ export function onTabDocument(tabId: number, url: string): void {
 
 export function setReadEverywhere(on: boolean): void {
   if (on === (everywhere !== null)) return;
+  writeStartMirror(EVERYWHERE_MIRROR, on);
   if (everywhere) {
     browser.webRequest.onHeadersReceived.removeListener(everywhere as never);
     everywhere = null;
@@ -106,6 +118,7 @@ function register(listener: Handler, filter: { urls: string[]; tabId?: number })
 }
 
 async function save(): Promise<void> {
+  writeStartMirror(TABS_MIRROR, headerTabs());
   try {
     await browser.storage.session.set({ [HEADER_TABS_KEY]: headerTabs() });
   } catch (error) {
@@ -113,12 +126,33 @@ async function save(): Promise<void> {
   }
 }
 
+/** Registers, while the worker's script first runs, what the start mirror remembers (Firefox). */
+function startFromMirror(): void {
+  const mirrored = readStartMirror(TABS_MIRROR);
+  if (typeof mirrored === 'object' && mirrored !== null) {
+    for (const [key, origin] of Object.entries(mirrored as Record<string, unknown>).slice(0, MAX_HEADER_TABS)) {
+      const tabId = Number(key);
+      if (!Number.isInteger(tabId) || tabId < 0 || typeof origin !== 'string') continue;
+      add(tabId, origin);
+      fromMirror.add(tabId);
+    }
+  }
+  if (readStartMirror(EVERYWHERE_MIRROR) === true) setReadEverywhere(true);
+}
+
 /** A restarted worker reads headers again where it did before it stopped. */
 async function restore(): Promise<void> {
   let changed = false;
   try {
-    const stored = (await browser.storage.session.get(HEADER_TABS_KEY))[HEADER_TABS_KEY];
-    if (typeof stored !== 'object' || stored === null) return;
+    const found = (await browser.storage.session.get(HEADER_TABS_KEY))[HEADER_TABS_KEY];
+    const stored = typeof found === 'object' && found !== null ? found : {};
+    // The mirror outlives a browser restart (new tab ids); storage.session does not.
+    for (const tabId of fromMirror) {
+      if (!(tabId in stored) && tabs.has(tabId)) {
+        remove(tabId);
+        changed = true;
+      }
+    }
     for (const [key, origin] of Object.entries(stored as Record<string, unknown>).slice(0, MAX_HEADER_TABS)) {
       const tabId = Number(key);
       if (!Number.isInteger(tabId) || tabId < 0 || typeof origin !== 'string' || tabs.has(tabId)) continue;

@@ -1,12 +1,13 @@
 import { browser } from '../shared/browser';
 import { forgetBadge, showBadge } from './badge';
-import { onError, onResponse, onStatus } from './capture';
-import { setHeaderHandler, setReadEverywhere, stopReadingHeaders } from './header-reading';
+import { onError, onResponse, onStatus, type ResponseDetails } from './capture';
+import { bridgeHeadersUntil } from './header-bridge';
+import { headersWanted, headerTabsRestored, setHeaderHandler, setReadEverywhere, stopReadingHeaders } from './header-reading';
 import { forgetPrivacy, pruneNow, writeQueued } from './history-writer';
 import { createMenus, onMenuClicked } from './menu';
 import { onMessage } from './messages';
 import { cancelRetry, onAlarm, onNotificationClicked } from './scheduled-retries';
-import { onSettingsChanged } from './settings-cache';
+import { onSettingsChanged, settingsLoaded } from './settings-cache';
 import { allLogs, flush, forgetTab, logOf, onDocumentCommitted, setFlushListener } from './tab-log';
 
 // Every listener is registered synchronously at the top level so a restarted worker gets the
@@ -20,6 +21,10 @@ type HeadersListener = Parameters<typeof browser.webRequest.onHeadersReceived.ad
 browser.webRequest.onHeadersReceived.addListener(onResponse as unknown as HeadersListener, DOCUMENTS, ['responseHeaders']);
 browser.webRequest.onHeadersReceived.addListener(onStatus as unknown as HeadersListener, ALL_URLS);
 setHeaderHandler(onResponse);
+// Until the worker knows where headers are read, it reads them everywhere (header-bridge.ts).
+bridgeHeadersUntil(Promise.all([headerTabsRestored(), settingsLoaded]), (details: ResponseDetails) => {
+  if (headersWanted(details.tabId)) onResponse(details);
+});
 browser.webRequest.onErrorOccurred.addListener(
   onError as unknown as Parameters<typeof browser.webRequest.onErrorOccurred.addListener>[0],
   ALL_URLS,

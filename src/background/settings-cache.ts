@@ -9,7 +9,8 @@ const listeners: ((settings: Settings, previous: Settings) => void)[] = [];
 
 /** A change seen before the first read answered is newer than what that read returns. */
 let changedMeanwhile = false;
-void readSettings().then((stored) => {
+/** Settles once the stored settings are known (or a change told them). */
+export const settingsLoaded: Promise<void> = readSettings().then((stored) => {
   if (!changedMeanwhile) update(stored);
 });
 watchSettings((next) => {

@@ -113,13 +113,21 @@ function remember(requestId: string, log: TabLog): void {
 }
 
 /** The tab is showing a new document: what was refused before belongs to the old one. */
-export function startDocument(tabId: number, url: string): void {
+export function startDocument(tabId: number, url: string, since?: number): void {
   if (closed.has(tabId)) return;
   const log = logs.get(tabId);
   if (log && log.total === 0 && log.documentUrl === url) return;
   // Keep nothing of the old document, but remember the tab so its (now empty) state is written.
   newDocuments.add(tabId);
-  logs.set(tabId, emptyLog(tabId, url));
+  const next = emptyLog(tabId, url);
+  logs.set(tabId, next);
+  // A woken Firefox can hand over the new page's refused image before the page's own answer
+  // (issue 10): what was answered after the page was, is the page's.
+  const carried = since === undefined ? [] : (log?.events ?? []).filter((e) => e.time >= since);
+  for (const { seq: _seq, ...event } of carried) {
+    if (event.requestId !== undefined) requests.delete(event.requestId);
+    record(tabId, undefined, event);
+  }
   markDirty(tabId);
 }
 

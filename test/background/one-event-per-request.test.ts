@@ -157,7 +157,7 @@ describe('one event per request, in any order', () => {
   it('a late version of a request from the previous page does not count on the new one', async () => {
     const w = await startWorker();
     w.onStatus(response());
-    w.onResponse(response({ requestId: '200', type: 'main_frame', url: 'https://shop.example/next', statusCode: 200 }));
+    w.onResponse(response({ requestId: '200', type: 'main_frame', url: 'https://shop.example/next', statusCode: 200, timeStamp: 1500 }));
     w.onResponse(withHeaders());
     expect((await stored(w))?.total ?? 0).toBe(0);
   });
@@ -179,6 +179,15 @@ describe('one event per request, in any order', () => {
 });
 
 describe('a worker that starts while events arrive', () => {
+  it('a woken Firefox hands over the new page\u2019s refused image before the page\u2019s own answer: it stays the new page\u2019s', async () => {
+    const w = await startWorker();
+    w.onStatus(response({ requestId: '1', url: 'https://cdn.example/old.png', timeStamp: 500 }));
+    w.onStatus(response({ requestId: '2', timeStamp: 2010 }));
+    w.onResponse(response({ requestId: '3', type: 'main_frame', url: SHOP, statusCode: 200, timeStamp: 2000 }));
+    w.onResponse(withHeaders({ requestId: '2', timeStamp: 2020 }));
+    expect(summary(await stored(w))).toEqual({ total: 1, events: ['image 403 8a1b2c3d4e5f6a7b-FRA'] });
+  });
+
   it('restore finishing after events: the stored log and what came meanwhile are merged, by request', async () => {
     const before = { tabId: 1, documentUrl: SHOP, events: [], total: 0, dropped: 0, worst: -1, nextSeq: 1 } as TabLog;
     fake.session.data[tabKey(1)] = before;
