@@ -8,7 +8,7 @@
  */
 import { judge } from '../src/engine/judge';
 import { FIXTURES } from '../test/fixtures';
-import { asList, loadRealCases, problemsOf } from '../test/fixtures/real';
+import { asList, judgeable, loadRealCases, problemsOf } from '../test/fixtures/real';
 import { score, summarize, type Scored } from '../test/fixtures/real/score';
 
 interface Tally {
@@ -80,7 +80,8 @@ function real(): ReturnType<typeof summarize> {
   const cases = loadRealCases();
   const problems = cases.flatMap(problemsOf);
   if (problems.length) console.log(`Malformed cases (left out):\n  ${problems.join('\n  ')}`);
-  const results = cases.filter((c) => problemsOf(c).length === 0).map(score);
+  const results = judgeable(cases).map(score);
+  const unjudged = cases.length - cases.filter((c) => problemsOf(c).length > 0).length - results.length;
   const byCategory: Tallies = new Map();
   const byVendor: Tallies = new Map();
   for (const r of results) {
@@ -90,6 +91,7 @@ function real(): ReturnType<typeof summarize> {
   const s = summarize(results);
   const sources = new Set(results.map((r) => r.c.source.replace(/\s*\(.*$/, '')));
   console.log(`\n== Real corpus: ${results.length} cases (${s.blocked} blocked, ${s.benign} benign) from ${sources.size} sources, judged through the HAR path`);
+  if (unjudged) console.log(`   (${unjudged} more cases were captured without their status and are kept, not judged)`);
   table('Category', byCategory);
   table('Vendor (blocked cases)', byVendor);
   console.log(`\nCategory right: ${s.categoryRight}/${s.blocked} = ${pct(s.categoryRight, s.blocked).trim()}`);

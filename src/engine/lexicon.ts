@@ -202,6 +202,35 @@ export const LEXICON: readonly WordRule[] = [
     ],
   },
   {
+    cause: 'words-permission',
+    category: 'insufficient-permissions',
+    confidence: 0.59,
+    fixes: ['sign-in', 'check-url', 'contact-owner'],
+    phrases: [
+      'not authorized to',
+      'not authorised to',
+      'do not have permission',
+      "don't have permission",
+      'you do not have access',
+      "you don't have access",
+      'insufficient permission',
+      'insufficient privileges',
+      'keine berechtigung',
+      'no tiene permiso',
+      'no tienes permiso',
+      "vous n'avez pas l'autorisation",
+      "vous n'avez pas les droits",
+      'não tem permissão',
+      'você não tem permissão',
+      'нет прав',
+      'недостаточно прав',
+      '没有权限',
+      '无权访问',
+      '権限がありません',
+      'tidak memiliki izin',
+    ],
+  },
+  {
     cause: 'words-blocked',
     category: 'security-block',
     confidence: 0.58,
@@ -210,6 +239,7 @@ export const LEXICON: readonly WordRule[] = [
       'access denied',
       'access to this page has been denied',
       'request blocked',
+      'blocked access',
       'request was blocked',
       'request has been blocked',
       'been blocked',
@@ -219,11 +249,13 @@ export const LEXICON: readonly WordRule[] = [
       'security service',
       'malicious',
       'suspicious activity',
+      'attack detected',
       'zugriff verweigert',
       'zugang verweigert',
       'anfrage blockiert',
       'wurde blockiert',
       'wurde gesperrt',
+      'blockiert',
       'acceso denegado',
       'solicitud bloqueada',
       'ha sido bloquead',
@@ -238,11 +270,15 @@ export const LEXICON: readonly WordRule[] = [
       'доступ запрещён',
       'доступ заблокирован',
       'запрос заблокирован',
+      'был заблокирован',
+      'была заблокирована',
       '访问被拒绝',
       '拒绝访问',
       '访问被阻断',
       '被拦截',
       '禁止访问',
+      '请求存在异常',
+      '限制本次访问',
       'アクセスが拒否されました',
       'アクセス拒否',
       'ブロックされました',
@@ -282,7 +318,7 @@ export const LEXICON: readonly WordRule[] = [
 ];
 
 /** Statuses the words may explain: refusals whose status alone says little. Never 2xx or 404. */
-export const LEXICON_STATUSES: readonly number[] = [400, 403, 405, 406, 418, 503];
+export const LEXICON_STATUSES: readonly number[] = [400, 403, 405, 406, 412, 418, 503];
 
 export interface WordMatch {
   rule: WordRule;
@@ -291,21 +327,24 @@ export interface WordMatch {
 }
 
 /**
- * The first rule, in priority order, whose phrases appear in the page's title or text. An XML
- * body is an API's error document (object stores): its words ("Access denied.") are field
- * values, explained by the store's own signatures or not at all.
+ * The rule whose phrases the page says most often (distinct phrases, at most three counted);
+ * on a tie, the one listed first. A CSF page that says "blocked in this server's firewall" twice
+ * and offers a CAPTCHA to unblock is a block, not a challenge. An XML body is an API's error
+ * document (object stores): its words ("Access denied.") are field values, explained by the
+ * store's own signatures or not at all.
  */
-export function matchWords(title: string, body: string): WordMatch | null {
+export function matchWords(title: string, body: string, bodyHas: (phrase: string) => boolean = (phrase) => body.includes(phrase)): WordMatch | null {
   if (body.trimStart().startsWith('<?xml')) return null;
+  let best: WordMatch | null = null;
   for (const rule of LEXICON) {
     const phrases: string[] = [];
     for (const phrase of rule.phrases) {
-      if (title.includes(phrase) || body.includes(phrase)) {
+      if (title.includes(phrase) || bodyHas(phrase)) {
         phrases.push(phrase);
         if (phrases.length === 3) break;
       }
     }
-    if (phrases.length) return { rule, phrases };
+    if (phrases.length > (best?.phrases.length ?? 0)) best = { rule, phrases };
   }
-  return null;
+  return best;
 }

@@ -11,7 +11,7 @@ export function markerKey(marker: Marker): string {
     return `header:${marker.header}${equals}${marker.includes === undefined ? '' : `~${marker.includes}`}`;
   }
   if ('cookie' in marker) return `cookie:${marker.cookie}${marker.prefix ? '*' : ''}`;
-  if ('body' in marker) return `body:${marker.body}`;
+  if ('body' in marker) return `body${marker.whole ? '=' : ':'}${marker.body}`;
   if ('title' in marker) return `title:${marker.title}`;
   if ('json' in marker) return `json:${marker.json}`;
   if ('error' in marker) return `error:${marker.error}`;

@@ -1,6 +1,7 @@
 import { decodeEntities, titleOf } from './html-text';
 import { jsonErrorText } from './json-text';
 import { markerKey } from './marker-key';
+import { pagePhrases } from './page-phrases';
 import type { Marker, ReferenceRule } from './signature';
 import { isCrossSite } from './site';
 import type { Fact, Observation, Reference } from './types';
@@ -24,6 +25,8 @@ export interface Prepared {
   cookies: readonly string[];
   /** Error fields of a JSON body, computed on first use. */
   json: string | null;
+  /** Which known phrases the body says, found in one pass on first use (page-phrases.ts). */
+  bodyHas: ((phrase: string) => boolean) | null;
   /** Request made by another site's page (hotlinks): two URL parses, so computed on first use. */
   crossSite: boolean | null;
 }
@@ -44,6 +47,7 @@ export function prepare(obs: Observation): Prepared {
     type: bounded(obs.type, 64).toLowerCase(),
     cookies: (obs.cookies ?? []).slice(0, 200).map((c) => String(c).toLowerCase()),
     json: null,
+    bodyHas: null,
     crossSite: null,
   };
 }
@@ -65,7 +69,14 @@ export function test(marker: Marker, p: Prepared): Fact | null {
     const found = p.cookies.find((c) => (marker.prefix ? c.startsWith(name) : c === name));
     return found === undefined ? null : { kind: 'cookie', name: found, value: '(present)', about: markerKey(marker) };
   }
-  if ('body' in marker) return findText(p.body, marker, marker.body, 'body', 'page text');
+  if ('body' in marker) {
+    if (!marker.whole) {
+      if (p.body.length < marker.body.length) return null;
+      p.bodyHas ??= pagePhrases(p.body);
+      return p.bodyHas(marker.body) ? { kind: 'body', name: 'page text', value: clip(marker.body), about: markerKey(marker) } : null;
+    }
+    return p.body.length <= marker.body.length + 64 && p.body.trim() === marker.body ? { kind: 'body', name: 'page text', value: clip(marker.body), about: markerKey(marker) } : null;
+  }
   if ('title' in marker) return findText(p.title, marker, marker.title, 'title', 'title');
   if ('json' in marker) {
     if (p.json === null) p.json = jsonErrorText(p.text);
@@ -117,27 +128,46 @@ export function extractReference(rules: readonly ReferenceRule[], p: Prepared): 
 
 /**
  * The id after `label`, skipping separators (spaces, '#', ':', '=') and HTML tags in between
- * ("Ray ID: <strong>8a1b...</strong>"), and up to two words that are not ids (a translated
- * page's "support ID anda: 1829..."). Looks at most 300 characters ahead.
+ * ("Ray ID: <strong>8a1b...</strong>"), and up to three short words that are not ids (a
+ * translated page's "support ID anda: 1829...", "Ray ID · 请求编号 a0db..."). Looks at most 300
+ * characters ahead.
  */
 function idAfter(original: string, lowered: string, label: string): string | null {
   // Lower-casing can change the length of some characters; then read ids from the lowered text.
   const source = original.length === lowered.length ? original : lowered;
-  const at = lowered.indexOf(label.toLowerCase());
-  if (at < 0) return null;
-  let i = at + label.length;
-  const end = Math.min(source.length, i + 300);
-  for (let word = 0; word < 3 && i < end; word++) {
-    i = skipSeparators(source, i, end);
-    if (i < 0) return null;
-    let id = '';
-    while (i < end && id.length < 120 && isIdChar(source[i] ?? '')) id += source[i++];
-    id = trimPunctuation(id);
-    if (id.length >= 4 && /\d/.test(id)) return id;
-    // Only short words are stepped over: a sentence is not a label's filler.
-    if (id.length > 12 || !isWordEnd(source[i] ?? '')) return null;
+  const needle = label.toLowerCase();
+  // A page may name the label in a sentence first ("report it with the Ray ID below").
+  for (let at = lowered.indexOf(needle), tries = 0; at >= 0 && tries < 5; at = lowered.indexOf(needle, at + 1), tries++) {
+    const id = idAt(source, at + needle.length);
+    if (id) return id;
   }
   return null;
+}
+
+function idAt(source: string, from: number): string | null {
+  let i = from;
+  const end = Math.min(source.length, i + 300);
+  for (let word = 0; word < 4 && i < end; word++) {
+    i = skipSeparators(source, i, end);
+    if (i < 0) return null;
+    const start = i;
+    while (i < end && !SEPARATORS.includes(source[i] ?? '') && source[i] !== '<') i++;
+    const id = idIn(source.slice(start, i));
+    if (id) return id;
+    // Only short words are stepped over: a sentence is not a label's filler.
+    if (i - start > 12) return null;
+  }
+  return null;
+}
+
+/** The id in one word: its run of id characters, quotes or brackets around it dropped. */
+function idIn(word: string): string | null {
+  let start = 0;
+  while (start < word.length && !isIdChar(word[start] ?? '')) start++;
+  let end = start;
+  while (end < word.length && end - start < 120 && isIdChar(word[end] ?? '')) end++;
+  const id = trimPunctuation(word.slice(start, end));
+  return id.length >= 4 && /\d/.test(id) ? id : null;
 }
 
 function skipSeparators(source: string, from: number, end: number): number {
@@ -152,10 +182,6 @@ function skipSeparators(source: string, from: number, end: number): number {
     else break;
   }
   return i;
-}
-
-function isWordEnd(ch: string): boolean {
-  return SEPARATORS.includes(ch) || ch === '<' || ch === '';
 }
 
 const SEPARATORS = ' \t\r\n#:=\u00a0';

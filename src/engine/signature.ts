@@ -11,8 +11,11 @@ export type Marker =
   | { header: string; equals?: string; includes?: string }
   /** A cookie the site has, by exact name or name prefix (`prefix: true`). */
   | { cookie: string; prefix?: boolean }
-  /** Text in the refused document's body (entities decoded; needs page text). */
-  | { body: string }
+  /**
+   * Text in the refused document's body (entities decoded; needs page text). `whole`: the page
+   * is this text and nothing else, trimmed (Cloudflare's "error code: 1020" to API clients).
+   */
+  | { body: string; whole?: boolean }
   /** Text in the refused document's title (or the body's <title> when no title was read). */
   | { title: string }
   /** Text in the error fields (error, message, detail, code...) of a JSON body. */

@@ -8,7 +8,19 @@ const CLOUDFRONT: readonly Marker[] = [
 const S3: readonly Marker[] = [
   { header: 'x-amz-request-id' },
   { header: 'server', includes: 'amazons3' },
-  { url: '.amazonaws.com' },
+  { url: 's3.amazonaws.com' },
+  { url: '.s3.' },
+  { url: '.s3-' },
+  // S3's error documents name the host that answered; IAM's and ELB's have no HostId.
+  { body: '<hostid>' },
+];
+/** S3-compatible stores answer with S3's error codes and headers: they are not Amazon. */
+const OTHER_STORES: readonly Marker[] = [
+  { header: 'server', includes: 'minio' },
+  { header: 'server', includes: 'aliyunoss' },
+  { url: '.aliyuncs.com' },
+  { body: '.aliyuncs.com</hostid>' },
+  { url: '.r2.cloudflarestorage.com' },
 ];
 
 export const AWS: readonly Signature[] = [
@@ -34,6 +46,8 @@ export const AWS: readonly Signature[] = [
     acted: [
       { header: 'server', includes: 'awselb' },
       { header: 'x-blocked-by-waf' },
+      // Cognito and API Gateway answer a WAF block with JSON.
+      { json: 'due to waf block' },
     ],
     presence: [{ cookie: 'aws-waf-token' }, { cookie: 'awsalb' }],
     confidence: 0.8,
@@ -76,8 +90,8 @@ export const AWS: readonly Signature[] = [
       { body: 'request is not yet valid' },
       { body: '<code>expiredtoken</code>' },
     ],
-    requireAny: [...S3, { url: 'x-amz-expires' }, { body: '<requestid>' }],
-    unless: [{ url: '.r2.cloudflarestorage.com' }],
+    requireAny: [...S3, { url: 'x-amz-expires' }],
+    unless: OTHER_STORES,
     confidence: 0.95,
     reference: [{ label: 'S3 request ID', header: 'x-amz-request-id' }, { label: 'S3 request ID', after: '<RequestId>' }],
     fixes: ['get-new-link', 'check-url', 'retry'],
@@ -92,6 +106,7 @@ export const AWS: readonly Signature[] = [
       { body: '<code>allaccessdisabled</code>' },
     ],
     requireAny: [...S3, ...CLOUDFRONT],
+    unless: OTHER_STORES,
     confidence: 0.88,
     reference: [{ label: 'S3 request ID', header: 'x-amz-request-id' }, { label: 'S3 request ID', after: '<RequestId>' }, CF_ID],
     fixes: ['check-url', 'sign-in', 'contact-owner'],

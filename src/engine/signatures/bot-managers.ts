@@ -80,6 +80,8 @@ export const BOT_MANAGERS: readonly Signature[] = [
     acted: [
       { body: 'the requested url was rejected' },
       { body: 'your support id is' },
+      // Translated pages keep "support ID": Indonesian "Alamat URL Ditolak!".
+      { body: 'url ditolak' },
     ],
     requireAny: [
       { body: 'please consult with your administrator' },

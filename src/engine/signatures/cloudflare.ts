@@ -7,23 +7,33 @@ const PRESENCE: readonly Marker[] = [
 const RAY: readonly ReferenceRule[] = [
   { label: 'Cloudflare Ray ID', header: 'cf-ray' },
   { label: 'Cloudflare Ray ID', after: 'Ray ID' },
+  // Challenge pages carry it in their scripts and image URLs only.
+  { label: 'Cloudflare Ray ID', after: '?ray=' },
+  { label: 'Cloudflare Ray ID', after: "cRay: '" },
 ];
 const ERROR_PAGE: readonly Marker[] = [
   { body: 'cf-error-details' },
   { body: 'cloudflare ray id' },
   { header: 'server', equals: 'cloudflare' },
+  // The page as text (copied from the browser, or a client's printout) keeps only its words.
+  { body: 'ray id' },
+  { body: 'cloudflare' },
 ];
 
-/** One Cloudflare 1xxx error page, recognised by its code in the page ("error code: 1020"). */
+/**
+ * One Cloudflare 1xxx error page, recognised by its code: "error code: 1020" (HTML and the
+ * plain-text body API clients get), "Error 1015 Ray ID: ..." (the page as text), the title.
+ */
 function errorCode(code: number, rest: Omit<Signature, 'vendor' | 'acted' | 'requireAny' | 'presence' | 'reference'>): Signature {
   return {
     vendor: 'cloudflare',
     acted: [
       { body: `cf-error-code">${code}<` },
       { body: `error code: ${code}` },
+      { body: `error ${code} ray id` },
       { title: `error ${code}` },
     ],
-    requireAny: ERROR_PAGE,
+    requireAny: [...ERROR_PAGE, { body: `error code: ${code}`, whole: true }],
     presence: PRESENCE,
     reference: RAY,
     ...rest,
@@ -67,7 +77,9 @@ export const CLOUDFLARE: readonly Signature[] = [
     acted: [1006, 1007, 1008].flatMap((code): Marker[] => [
       { body: `cf-error-code">${code}<` },
       { body: `error code: ${code}` },
+      { body: `error ${code} ray id` },
     ]),
+    requireAny: [...ERROR_PAGE, ...[1006, 1007, 1008].map((code): Marker => ({ body: `error code: ${code}`, whole: true }))],
   },
   errorCode(1010, {
     id: 'cloudflare-1010',
@@ -89,6 +101,13 @@ export const CLOUDFLARE: readonly Signature[] = [
     statuses: [403],
     confidence: 0.96,
     fixes: ['contact-owner', 'disable-vpn', 'retry'],
+  }),
+  errorCode(1014, {
+    id: 'cloudflare-1014',
+    category: 'server-config',
+    statuses: [403],
+    confidence: 0.96,
+    fixes: ['contact-owner', 'check-url'],
   }),
   errorCode(1015, {
     id: 'cloudflare-1015',
@@ -115,6 +134,12 @@ export const CLOUDFLARE: readonly Signature[] = [
       { body: 'challenges.cloudflare.com' },
       { body: '/cdn-cgi/challenge-platform/' },
       { body: 'cf-chl-' },
+      { body: 'cf_chl_' },
+      { body: 'cf_captcha_kind' },
+      { body: 'cf-captcha-container' },
+      { body: 'cf-browser-verification' },
+      { body: 'jschl' },
+      { title: 'please wait... | cloudflare' },
     ],
     presence: PRESENCE,
     unless: [{ url: '/cdn-cgi/challenge-platform/' }],
@@ -138,5 +163,29 @@ export const CLOUDFLARE: readonly Signature[] = [
     confidence: 0.9,
     reference: RAY,
     fixes: ['contact-owner', 'disable-vpn', 'pause-extensions', 'retry'],
+  },
+  {
+    // The 1xxx page whose code did not survive the copy: its title still names Cloudflare.
+    id: 'cloudflare-access-denied',
+    vendor: 'cloudflare',
+    category: 'security-block',
+    statuses: [403],
+    acted: [{ title: 'used cloudflare to restrict access' }],
+    presence: PRESENCE,
+    confidence: 0.88,
+    reference: RAY,
+    fixes: ['contact-owner', 'disable-vpn', 'pause-extensions', 'retry'],
+  },
+  {
+    // A site's own block page served by a Cloudflare WAF rule: only the Ray ID says whose it is.
+    id: 'cloudflare-custom-block',
+    vendor: 'cloudflare',
+    category: 'security-block',
+    statuses: [403],
+    acted: [{ body: 'ray id' }],
+    presence: PRESENCE,
+    confidence: 0.8,
+    reference: RAY,
+    fixes: ['contact-owner', 'disable-vpn', 'retry'],
   },
 ];

@@ -7,6 +7,7 @@ import { BROWSER } from './browser';
 import { CLOUDFLARE } from './cloudflare';
 import { EDGES } from './edges';
 import { GENERIC } from './generic';
+import { REGIONAL } from './regional';
 import { SERVERS } from './servers';
 import { SITES } from './sites';
 import { STORAGE } from './storage';
@@ -24,6 +25,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...STORAGE,
   ...BOT_MANAGERS,
   ...WAFS,
+  ...REGIONAL,
   ...EDGES,
   ...SITES,
   ...APPS,

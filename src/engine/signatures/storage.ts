@@ -7,6 +7,16 @@ const GCS: readonly Marker[] = [
   { header: 'x-guploader-uploadid' },
 ];
 const R2: readonly Marker[] = [{ url: '.r2.cloudflarestorage.com' }];
+const AZURE_BLOB: readonly Marker[] = [
+  { url: '.blob.core.windows.net' },
+  { header: 'server', includes: 'windows-azure-blob' },
+  { header: 'x-ms-request-id' },
+  { body: '<code>authenticationfailed</code>' },
+];
+const AZURE_REQUEST_ID = [
+  { label: 'Azure request ID', header: 'x-ms-request-id' },
+  { label: 'Azure request ID', after: 'RequestId:' },
+];
 const EXPIRED_FIXES = ['get-new-link', 'check-url', 'retry'] as const;
 
 export const STORAGE: readonly Signature[] = [
@@ -48,6 +58,56 @@ export const STORAGE: readonly Signature[] = [
     ],
     requireAny: GCS,
     confidence: 0.88,
+    fixes: ['sign-in', 'check-url', 'contact-owner'],
+  },
+  {
+    id: 'azure-blob-sas-expired',
+    vendor: 'azure-blob',
+    category: 'signed-url-expired',
+    statuses: [403],
+    acted: [
+      { body: 'signed expiry time' },
+      { body: 'not valid in the specified time frame' },
+    ],
+    requireAny: AZURE_BLOB,
+    confidence: 0.94,
+    reference: AZURE_REQUEST_ID,
+    fixes: [...EXPIRED_FIXES],
+  },
+  {
+    id: 'azure-blob-public-access',
+    vendor: 'azure-blob',
+    category: 'insufficient-permissions',
+    statuses: [409, 403],
+    acted: [{ body: '<code>publicaccessnotpermitted</code>' }],
+    requireAny: AZURE_BLOB,
+    confidence: 0.94,
+    reference: AZURE_REQUEST_ID,
+    fixes: ['sign-in', 'contact-owner'],
+  },
+  {
+    // S3's error codes from any S3-compatible store (MinIO, Alibaba OSS, R2...): the store that
+    // answered is named from its server header or host (origins.ts).
+    id: 'object-store-expired',
+    vendor: null,
+    category: 'signed-url-expired',
+    statuses: [403, 400],
+    acted: [
+      { body: '<message>request has expired' },
+      { body: '<code>expiredrequest</code>' },
+    ],
+    confidence: 0.9,
+    reference: [{ label: 'Request ID', after: '<RequestId>' }],
+    fixes: [...EXPIRED_FIXES],
+  },
+  {
+    id: 'object-store-access-denied',
+    vendor: null,
+    category: 'insufficient-permissions',
+    statuses: [403],
+    acted: [{ body: '<code>accessdenied</code>' }],
+    confidence: 0.85,
+    reference: [{ label: 'Request ID', after: '<RequestId>' }],
     fixes: ['sign-in', 'check-url', 'contact-owner'],
   },
   {

@@ -102,6 +102,17 @@ export const WAFS: readonly Signature[] = [
     fixes: ['contact-owner', 'disable-vpn', 'wait-and-retry'],
   },
   {
+    // Wordfence's country blocking says "your area", on its own block page.
+    id: 'wordfence-geo',
+    vendor: 'wordfence',
+    category: 'geo-restriction',
+    statuses: [503, 403],
+    acted: [{ body: 'access from your area has been' }],
+    requireAny: [{ body: 'your access to this site has been limited' }, { body: 'wordfence' }],
+    confidence: 0.96,
+    fixes: ['disable-vpn', 'contact-owner'],
+  },
+  {
     id: 'radware-block',
     vendor: 'radware',
     category: 'security-block',
