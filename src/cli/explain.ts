@@ -47,6 +47,8 @@ function toJson({ index, observation, diagnosis }: HarFinding) {
     cause: diagnosis.cause,
     category: diagnosis.category,
     vendor: diagnosis.vendor,
+    // CDNs and services seen in the headers that did not act: never the blocker.
+    inFront: (diagnosis.inFront ?? []).filter((v) => v !== diagnosis.vendor),
     confidence: diagnosis.confidence,
     reference: diagnosis.reference?.value ?? null,
     referenceLabel: diagnosis.reference?.label ?? null,

@@ -14,6 +14,8 @@ export function formatText(result: { total: number; findings: HarFinding[] }): s
       `  ${d.summary}`,
     ];
     if (d.reference) lines.push(`  ${d.reference.label}: ${d.reference.value}`);
+    const inFront = (d.inFront ?? []).filter((v) => v !== d.vendor);
+    if (inFront.length) lines.push(`  In front, did not refuse it: ${inFront.map(vendorLabel).join(', ')}`);
     if (d.retryAfterSeconds !== null) lines.push(`  Retry after: ${d.retryAfterSeconds} s`);
     lines.push('  Evidence:');
     for (const e of d.evidence) lines.push(`    - ${e.name}: ${e.value.replace(/\s+/g, ' ')}  (${e.note})`);

@@ -21,6 +21,8 @@ export function reportFor(input: Observation, d: Diagnosis): string {
   ];
   if (obs.method !== 'GET') lines.push(`Method: ${oneLine(obs.method)}`);
   if (d.vendor) lines.push(`Refused by: ${vendorLabel(d.vendor)}`);
+  const inFront = (d.inFront ?? []).filter((v) => v !== d.vendor);
+  if (inFront.length) lines.push(`In front of the site (passed it on, did not refuse it): ${inFront.map(vendorLabel).join(', ')}`);
   if (d.reference) lines.push(`${oneLine(d.reference.label)}: ${oneLine(d.reference.value)}`);
   lines.push(`Likely cause: ${d.summary} (${d.category}, ${d.cause})`);
   const facts = d.evidence.filter((e) => e.kind !== 'cookie' && !SECRET_HEADERS.has(e.name.toLowerCase())).slice(0, 6);

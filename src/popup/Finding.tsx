@@ -9,7 +9,7 @@ import { Fixes } from './Fixes';
 import { HeaderReading } from './HeaderReading';
 import { MoreWays } from './MoreWays';
 import { useNow } from './use-scheduled-retry';
-import { adviceOf, confidenceText, headlineOf, statusText, vendorLine } from './wording';
+import { adviceOf, confidenceText, headlineOf, inFrontLine, statusText, vendorLine } from './wording';
 
 interface Props {
   tabId: number;
@@ -39,6 +39,7 @@ export function Finding({ tabId, tabUrl, log, event, diagnosis, settled, schedul
   const waitLeft = waitUntil === null ? 0 : Math.max(0, (waitUntil - now) / 1000);
   const plan = useMemo(() => planFixes(diagnosis, event.type, waitLeft), [diagnosis, event]);
   const vendor = vendorLine(diagnosis);
+  const inFront = settled ? inFrontLine(diagnosis) : null;
   const pageUrl = tabUrl || event.url;
   return (
     // The test hooks appear once the engine has concluded, so a test never reads the provisional finding.
@@ -58,6 +59,11 @@ export function Finding({ tabId, tabUrl, log, event, diagnosis, settled, schedul
           {settled && <span class={`confidence ${confidenceWord(diagnosis.confidence)}`}>{confidenceText(diagnosis)}</span>}
         </p>
         <p class="advice">{adviceOf(diagnosis, waitLeft)}</p>
+        {inFront && (
+          <p class="in-front" data-testid="in-front">
+            {inFront}
+          </p>
+        )}
       </div>
       <p class="target">
         <span class="scope">{scope}</span> <span class="status">{statusText(event.status, event.error)}</span>{' '}

@@ -33,6 +33,12 @@ export function vendorLine(d: Diagnosis): string | null {
   return d.vendor ? t('byVendor', [vendorName(d.vendor)]) : null;
 }
 
+/** "Cloudflare is in front of this site but did not refuse this": never read as the blocker. */
+export function inFrontLine(d: Diagnosis): string | null {
+  const names = (d.inFront ?? []).filter((v) => v !== d.vendor).map(vendorName);
+  return names.length ? t('inFrontOf', [names.join(', ')]) : null;
+}
+
 export function confidenceText(d: Diagnosis): string {
   return t(`confidence_${confidenceWord(d.confidence)}`);
 }

@@ -37,3 +37,24 @@ describe('reportFor', () => {
     expect(text).not.toMatch(/^Injected/m);
   });
 });
+
+describe('a vendor in front that did not act', () => {
+  // A real capture (test/fixtures/real/apis.json, api-discord-429-api-docs-1575, headers trimmed):
+  // Discord's own rate limit, passed on by Cloudflare.
+  const o = obs({
+    status: 429,
+    type: 'xmlhttprequest',
+    url: 'https://discord.com/api/v6/guilds/000000000000000000',
+    headers: { 'retry-after': '1614885', 'x-ratelimit-global': 'true', server: 'cloudflare', 'cf-ray': '58d4267ffcdac4b8-DUS', 'content-type': 'application/json' },
+    pageText: '{"global":false,"retry_after":1614885,"message":"You are being rate limited."}',
+  });
+  const d = diagnose(o);
+
+  it('is named as in front in the report, and the service that answered as the one that refused', () => {
+    expect(d).toMatchObject({ category: 'rate-limit', vendor: 'discord' });
+    const report = reportFor(o, d);
+    expect(report).toContain('Refused by: Discord');
+    expect(report).toContain('In front of the site (passed it on, did not refuse it): Cloudflare');
+    expect(report).not.toContain('Refused by: Cloudflare');
+  });
+});
