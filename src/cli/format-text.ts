@@ -1,5 +1,5 @@
 import type { HarFinding } from '../engine/har';
-import { FIXES } from '../engine/fixes';
+import { FIX_TEXT } from '../engine/fix-text';
 import { confidenceWord } from '../engine/types';
 import { vendorLabel } from '../engine/vendor-label';
 
@@ -19,7 +19,7 @@ export function formatText(result: { total: number; findings: HarFinding[] }): s
     if (d.retryAfterSeconds !== null) lines.push(`  Retry after: ${d.retryAfterSeconds} s`);
     lines.push('  Evidence:');
     for (const e of d.evidence) lines.push(`    - ${e.name}: ${e.value.replace(/\s+/g, ' ')}  (${e.note})`);
-    if (d.fixes.length) lines.push(`  Fixes: ${d.fixes.map((f) => FIXES[f].text).join(' / ')}`);
+    if (d.fixes.length) lines.push(`  Fixes: ${d.fixes.map((f) => FIX_TEXT[f]).join(' / ')}`);
     lines.push(`  Developer note: ${d.developerNote}`);
     return lines.join('\n');
   });

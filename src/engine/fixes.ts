@@ -2,11 +2,10 @@
  * Every fix, declared once. The rest is derived: FixId from the keys; FixAction (the fixes the
  * worker carries out), the message's list of actions and the popup's one-click buttons from
  * `offer`; message keys from the id (`fix_<id>`, and `fix_<id>_hint` for a button), which tsc
- * checks against _locales/en/messages.json. Plain data: the engine, the worker and the popup read it.
+ * checks against _locales/en/messages.json. Plain data without words (the worker and the popup
+ * load it): the command line's line per fix is in fix-text.ts, a Record<FixId> tsc checks too.
  */
 interface FixSpec {
-  /** One plain line for text outputs (the HAR command line, reports); the popup has its own words. */
-  text: string;
   /**
    * How the popup offers it: 'button' runs in the worker (a runner in background/fixes.ts, which
    * tsc asks for), then retries; 'retry' is offered as the Retry button; 'wait' counts down the
@@ -24,23 +23,23 @@ interface FixSpec {
 }
 
 export const FIXES = {
-  retry: { text: 'Try again.', offer: 'button' },
-  'wait-and-retry': { text: 'Wait a little, then try again.', offer: 'wait' },
-  'clear-cookies': { text: 'Clear this site\u2019s cookies, then try again.', offer: 'button', needsSite: true },
-  'clear-cache': { text: 'Clear this site\u2019s cached files, then try again.', offer: 'button', needsSite: true, asksUnlessPerSite: true },
-  'sign-in': { text: 'Sign in (again), or switch to an account that has access.', offer: 'advice' },
-  'check-url': { text: 'Check the address: open it from the site itself.', offer: 'advice' },
-  'disable-vpn': { text: 'Turn off your VPN or proxy, or try another network.', offer: 'advice' },
-  'pause-extensions': { text: 'Pause extensions that block content or change requests.', offer: 'advice' },
-  'contact-owner': { text: 'Contact the site owner with the report (reference id included).', offer: 'report' },
+  retry: { offer: 'button' },
+  'wait-and-retry': { offer: 'wait' },
+  'clear-cookies': { offer: 'button', needsSite: true },
+  'clear-cache': { offer: 'button', needsSite: true, asksUnlessPerSite: true },
+  'sign-in': { offer: 'advice' },
+  'check-url': { offer: 'advice' },
+  'disable-vpn': { offer: 'advice' },
+  'pause-extensions': { offer: 'advice' },
+  'contact-owner': { offer: 'report' },
   /** Reload the form's page (new CSRF token) and send it again. */
-  'reload-page': { text: 'Reload the page with the form, then send it again.', offer: 'retry' },
+  'reload-page': { offer: 'retry' },
   /** Ask whoever shared a signed link for a fresh one. */
-  'get-new-link': { text: 'Ask for a fresh link: this one has expired.', offer: 'advice' },
+  'get-new-link': { offer: 'advice' },
   /** Open a framed page in its own tab: the site refuses to be framed. */
-  'open-directly': { text: 'Open the page in its own tab.', offer: 'open-directly' },
+  'open-directly': { offer: 'open-directly' },
   /** A browser or network policy: only its administrator can change it. */
-  'contact-admin': { text: 'Ask your network or browser administrator.', offer: 'advice' },
+  'contact-admin': { offer: 'advice' },
 } as const satisfies Record<string, FixSpec>;
 
 export type FixId = keyof typeof FIXES;

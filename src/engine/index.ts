@@ -10,4 +10,5 @@ export { explainHar, parseHar, HarError, type HarFinding } from './har';
 export { SIGNATURES } from './signatures';
 export { vendorLabel } from './vendor-label';
 export { FIXES } from './fixes';
+export { FIX_TEXT } from './fix-text';
 export type { Signature, Marker } from './signature';
