@@ -18,13 +18,13 @@ describe('npm run explain', () => {
     const { code, stdout, stderr } = explain(har('mixed.har'), '--json');
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    const doc = JSON.parse(stdout) as { entries: { index: number; category: string; vendor: string | null; reference: string | null; fixes: string[]; evidence: unknown[]; confidence: number; url: string; status: number }[] };
+    const doc = JSON.parse(stdout) as { entries: { index: number; category: string; vendor: string | null; inFront: string[]; reference: string | null; fixes: string[]; evidence: unknown[]; confidence: number; url: string; status: number }[] };
     expect(Object.keys(doc)).toEqual(['entries']);
     expect(doc.entries.map((e) => e.index)).toEqual([0, 3, 4, 5, 7, 8]);
     expect(doc.entries[0]).toMatchObject({ url: 'https://www.example.com/', status: 403, category: 'security-challenge', vendor: 'cloudflare', reference: '8e2a4b6c1d3f5a7b-FRA' });
     expect(doc.entries[4]).toMatchObject({ vendor: 'akamai', reference: '18.2d351ab8.1736942400.a4e16ab' });
     // A vendor only seen in front is listed apart, never as the one that refused.
-    for (const e of doc.entries as { vendor: string | null; inFront: string[] }[]) expect(e.inFront).not.toContain(e.vendor);
+    for (const e of doc.entries) expect(e.inFront).not.toContain(e.vendor);
     for (const e of doc.entries) {
       expect(e.evidence.length).toBeGreaterThan(0);
       expect(e.confidence).toBeGreaterThan(0);
