@@ -21,6 +21,34 @@ export interface WordRule {
 
 export const LEXICON: readonly WordRule[] = [
   {
+    // A web filter on the visitor's own network (office, school, ISP): no one at the site acted.
+    cause: 'words-network-policy',
+    category: 'blocked-by-administrator',
+    confidence: 0.65,
+    fixes: ['contact-admin', 'disable-vpn'],
+    phrases: [
+      'blocked by your network administrator',
+      'blocked by your administrator',
+      'your network administrator',
+      'your organization\'s internet',
+      'your organisation\'s internet',
+      'internet usage policy',
+      'internet use policy',
+      'acceptable use policy',
+      'in accordance with company policy',
+      'web filter',
+      'content filter',
+      'url filtering',
+      'url category',
+      'von ihrem netzwerkadministrator',
+      'administrador de red',
+      'administrateur réseau',
+      'administrador da rede',
+      'администратором сети',
+      '网络管理员',
+    ],
+  },
+  {
     cause: 'words-rate-limit',
     category: 'rate-limit',
     confidence: 0.66,

@@ -6,6 +6,7 @@ const AKAMAI_PRESENCE: readonly Marker[] = [
   { cookie: 'ak_bmsc' },
   { header: 'akamai-grn' },
   { header: 'x-akamai-transformed' },
+  { header: 'server-timing', includes: 'ak_p' },
 ];
 const IMPERVA_PRESENCE: readonly Marker[] = [
   { header: 'x-iinfo' },
@@ -26,22 +27,34 @@ export const AKAMAI_IMPERVA: readonly Signature[] = [
       { header: 'server', equals: 'akamaighost' },
       { body: 'errors.edgesuite.net' },
       { body: 'reference #' },
+      { header: 'x-reference-error' },
     ],
+    // Akamai pages come without AkamaiGHost too: its request headers or the edgesuite link say it.
     requireAny: [
       { header: 'server', equals: 'akamaighost' },
       { title: 'access denied' },
       { body: 'errors.edgesuite.net' },
+      { header: 'akamai-grn' },
+      { header: 'server-timing', includes: 'ak_p' },
+      { header: 'x-reference-error' },
     ],
     presence: AKAMAI_PRESENCE,
     confidence: 0.92,
-    reference: [{ label: 'Akamai Reference #', after: 'Reference #' }, { label: 'Akamai Reference #', after: 'errors.edgesuite.net/' }],
+    reference: [
+      { label: 'Akamai Reference #', after: 'Reference #' },
+      { label: 'Akamai Reference #', after: 'errors.edgesuite.net/' },
+      { label: 'Akamai Reference #', header: 'x-reference-error' },
+      // Branded "We're sorry" pages: "Reference 0.2f3c1002.1700000000.abcdef12".
+      { label: 'Akamai Reference #', after: 'Reference' },
+    ],
     fixes: ['contact-owner', 'disable-vpn', 'pause-extensions', 'retry'],
   },
   {
     id: 'imperva-block',
     vendor: 'imperva',
     category: 'security-block',
-    statuses: [403, 401],
+    // Imperva answers 503 too ("Request unsuccessful. Incapsula incident ID: ...").
+    statuses: [403, 401, 503],
     acted: [
       { body: 'incapsula incident id' },
       { body: '_incapsula_resource' },

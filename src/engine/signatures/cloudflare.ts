@@ -132,7 +132,9 @@ export const CLOUDFLARE: readonly Signature[] = [
       { header: 'cf-mitigated', equals: 'challenge' },
       { title: 'just a moment' },
       { body: 'challenges.cloudflare.com' },
-      { body: '/cdn-cgi/challenge-platform/' },
+      // The challenge's own scripts (/h/<x>/orchestrate/...), not the bot-detection script
+      // (/scripts/jsd/main.js) Cloudflare injects into ordinary pages, refusals included.
+      { body: '/cdn-cgi/challenge-platform/h/' },
       { body: 'cf-chl-' },
       { body: 'cf_chl_' },
       { body: 'cf_captcha_kind' },
