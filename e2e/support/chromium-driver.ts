@@ -11,6 +11,10 @@ export interface ChromiumOptions {
   headful?: boolean;
   /** UI language, e.g. 'de': what chrome.i18n picks the extension's messages by. */
   locale?: string;
+  /** A page to open the moment the service worker exists (see LaunchOptions). */
+  openAtOnce?: string;
+  /** A page to open before the extension is installed (see LaunchOptions). */
+  openBeforeInstall?: string;
   /** prefers-color-scheme for every page (the screenshots' dark theme). */
   colorScheme?: 'light' | 'dark';
 }
@@ -25,10 +29,11 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Dri
     viewport: options.headful ? null : { width: 1000, height: 700 },
     ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale }, locale: options.locale } : {}),
+    // Installing later goes through CDP, which Chromium allows only with this switch.
+    ...(options.openBeforeInstall ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     args: [
       ...(options.locale ? [`--lang=${options.locale}`] : []),
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
+      ...(options.openBeforeInstall ? ['--enable-unsafe-extension-debugging'] : [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`]),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -40,7 +45,18 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Dri
     ],
   });
   try {
+    if (options.openBeforeInstall) {
+      const page = await context.newPage();
+      await page.goto(options.openBeforeInstall).catch((error: unknown) => tolerateNavigationError(error));
+      // The Extensions domain lives on the browser target, not a page's.
+      const browser = context.browser();
+      if (!browser) throw new Error('No browser target to install the extension through');
+      const cdp = await browser.newBrowserCDPSession();
+      await cdp.send('Extensions.loadUnpacked' as never, { path: dist } as never);
+      await cdp.detach();
+    }
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    if (options.openAtOnce) await (await context.newPage()).goto(options.openAtOnce).catch((error: unknown) => tolerateNavigationError(error));
     const extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
     // Tests read what a popup copied with navigator.clipboard.readText (Firefox lets extension pages).
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -79,12 +79,22 @@ export interface LaunchOptions {
   backgroundIdleMs?: number;
   /** Firefox: more preferences. */
   firefoxPrefs?: Record<string, unknown>;
+  /**
+   * Open this page the moment the extension is there (Chromium: its worker exists; Firefox: the
+   * install returned), before the driver's own set-up: a page loading while the extension starts.
+   */
+  openAtOnce?: string;
+  /**
+   * Open this page first, then install the extension (Chromium: CDP Extensions.loadUnpacked;
+   * Firefox: installExtension): a page that loaded before the extension's listeners existed.
+   */
+  openBeforeInstall?: string;
   /** Firefox: every window private (permanent private browsing), with the extension allowed in them. */
   privateBrowsing?: boolean;
 }
 
 export async function launchDriver(name: BrowserName, options: LaunchOptions = {}): Promise<Driver> {
-  if (name === 'chromium') return (await import('./chromium-driver')).launchChromium({ locale: options.locale });
+  if (name === 'chromium') return (await import('./chromium-driver')).launchChromium({ locale: options.locale, openAtOnce: options.openAtOnce, openBeforeInstall: options.openBeforeInstall });
   return (await import('./firefox-driver')).launchFirefox(options);
 }
 

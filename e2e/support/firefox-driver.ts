@@ -30,7 +30,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
   });
   if (profile) browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
   try {
+    if (options.openBeforeInstall) await (await browser.newPage()).goto(options.openBeforeInstall).catch((error: unknown) => tolerateNavigationError(error));
     await browser.installExtension(dist);
+    if (options.openAtOnce) await (await browser.newPage()).goto(options.openAtOnce).catch((error: unknown) => tolerateNavigationError(error));
     return new FirefoxDriver(browser, `moz-extension://${FIREFOX_EXTENSION_UUID}/`, helperPagePath(dist));
   } catch (error) {
     await browser.close();

@@ -105,6 +105,20 @@ export function onError(details: ErrorDetails): void {
 }
 
 /**
+ * A tab shows a document whose answer no listener saw (it loaded before they were live), and the
+ * page says it was answered with `status`: recorded as the page's refusal, by its status only.
+ */
+export function onUnseenDocument(tabId: number, url: string, status: number, time: number): void {
+  if (statusVerdict(status, 'main_frame') !== 1) return;
+  const details = { requestId: `page:${tabId}:${Math.round(time)}`, tabId, frameId: 0, url, method: 'GET', type: 'main_frame', timeStamp: time };
+  try {
+    capture(details, { status, headers: {}, noHeaders: true }, undefined);
+  } catch (error) {
+    console.warn('Why Blocked: could not record a page', error);
+  }
+}
+
+/**
  * Requests no document on screen is waiting for: no tab (a site's service worker), a prerendered
  * page not shown yet, or a page fetched ahead by speculation rules. Chromium 156 reports that
  * prefetch as the tab's main_frame with lifecycle "active", but with the documentId of the page

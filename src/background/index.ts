@@ -1,6 +1,6 @@
 import { browser } from '../shared/browser';
 import { forgetBadge, showBadge } from './badge';
-import { onError, onResponse, onStatus, type ResponseDetails } from './capture';
+import { onError, onResponse, onStatus, onUnseenDocument, type ResponseDetails } from './capture';
 import { bridgeHeadersUntil } from './header-bridge';
 import { headersWanted, headerTabsRestored, setHeaderHandler, setReadEverywhere, stopReadingHeaders } from './header-reading';
 import { forgetPrivacy, pruneNow, writeQueued } from './history-writer';
@@ -8,6 +8,7 @@ import { createMenus, onMenuClicked } from './menu';
 import { onMessage } from './messages';
 import { cancelRetry, onAlarm, onNotificationClicked } from './scheduled-retries';
 import { onSettingsChanged, settingsLoaded } from './settings-cache';
+import { documentStatus } from './unseen-page';
 import { allLogs, flush, forgetTab, logOf, onDocumentCommitted, setFlushListener } from './tab-log';
 
 // Every listener is registered synchronously at the top level so a restarted worker gets the
@@ -35,11 +36,24 @@ browser.webNavigation.onCommitted.addListener((details) => {
   if (details.frameId !== 0) return;
   // The browser reset the badge: nothing of it is shown any more.
   forgetBadge(details.tabId);
-  void onDocumentCommitted(details.tabId, details.url).then(() => {
-    const log = logOf(details.tabId);
-    if (log && log.total > 0) void showBadge(log);
-  });
+  void checkDocument(details.tabId, details.url, details.timeStamp);
 });
+/** A document whose answer no listener saw is asked its status; the badge is shown again. */
+async function checkDocument(tabId: number, url: string, time: number): Promise<void> {
+  if (await onDocumentCommitted(tabId, url)) {
+    const status = await documentStatus(tabId, url);
+    if (status !== null) onUnseenDocument(tabId, url, status, time);
+  }
+  const log = logOf(tabId);
+  if (log && log.total > 0) void showBadge(log);
+}
+/** Pages loaded before the listeners were live: restored at launch, or loading during an install or update. */
+async function checkOpenTabs(): Promise<void> {
+  for (const tab of await browser.tabs.query({}).catch(() => [])) {
+    if (tab.id !== undefined && tab.url && /^https?:/.test(tab.url) && !logOf(tab.id)) void checkDocument(tab.id, tab.url, Date.now());
+  }
+}
+browser.runtime.onStartup.addListener(() => void checkOpenTabs());
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   forgetBadge(tabId);
@@ -48,6 +62,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void cancelRetry(tabId).catch(() => undefined);
 });
 browser.runtime.onInstalled.addListener(() => {
+  void checkOpenTabs();
   createMenus();
   void browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 24 * 60 });
   void pruneNow();

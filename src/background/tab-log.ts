@@ -153,11 +153,14 @@ export function allLogs(): TabLog[] {
  * already has; a different URL means the document came without a request the listener saw (the
  * back/forward cache), so the log is stale. Fragments don't make a new document.
  */
-export async function onDocumentCommitted(tabId: number, url: string | undefined): Promise<void> {
-  if (!url) return;
+export async function onDocumentCommitted(tabId: number, url: string | undefined): Promise<boolean> {
+  if (!url) return false;
   await restored;
   const log = logs.get(tabId);
-  if (log && withoutHash(log.documentUrl) !== withoutHash(url)) startDocument(tabId, url);
+  const unseen = !log || withoutHash(log.documentUrl) !== withoutHash(url);
+  if (log && unseen) startDocument(tabId, url);
+  // No answer seen for this document: the back/forward cache, or a page loaded before the listeners were live.
+  return unseen;
 }
 
 function withoutHash(url: string): string {

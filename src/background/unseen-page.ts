@@ -1,0 +1,25 @@
+import { browser } from '../shared/browser';
+
+/**
+ * The status a tab's document was answered with, read in the page from Navigation Timing's
+ * `responseStatus` (https://developer.mozilla.org/docs/Web/API/PerformanceResourceTiming/responseStatus),
+ * or null where the browser does not tell it, the page cannot be scripted, or the tab moved on.
+ * For documents whose answer webRequest never reported: a freshly installed extension's listeners
+ * go live a moment after its worker starts (issue 10), and a page can load in that moment.
+ */
+export async function documentStatus(tabId: number, url: string): Promise<number | null> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: () => {
+        const [navigation] = performance.getEntriesByType('navigation') as (PerformanceEntry & { responseStatus?: number })[];
+        return { href: location.href, status: navigation?.responseStatus ?? null };
+      },
+    });
+    const value = result?.result as { href?: unknown; status?: unknown } | undefined;
+    if (value?.href !== url || typeof value.status !== 'number' || value.status <= 0) return null;
+    return value.status;
+  } catch {
+    return null;
+  }
+}
