@@ -99,6 +99,7 @@ export const LEXICON: readonly WordRule[] = [
       'not a robot',
       'checking your browser',
       'human verification',
+      'security challenge',
       'browser verification',
       'bestätigen sie, dass sie ein mensch sind',
       'überprüfung ihres browsers',

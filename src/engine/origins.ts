@@ -91,6 +91,12 @@ export const ORIGINS: readonly Origin[] = [
     markers: [{ header: 'server', includes: 'aliyunoss' }, { url: '.aliyuncs.com' }, { body: '.aliyuncs.com</hostid>' }],
     reference: [{ label: 'OSS request ID', header: 'x-oss-request-id' }, { label: 'OSS request ID', after: '<RequestId>' }],
   },
+  {
+    // Alibaba Cloud's CDN marks what it served with its EagleEye id.
+    vendor: 'aliyun',
+    markers: [{ header: 'eagleid' }, { header: 'eagleeye-traceid' }],
+    reference: [{ label: 'Alibaba Cloud trace ID', header: 'eagleid' }, { label: 'Alibaba Cloud trace ID', header: 'eagleeye-traceid' }],
+  },
   { vendor: 'backblaze-b2', markers: [{ url: 'backblazeb2.com' }] },
   {
     vendor: 'aws-s3',

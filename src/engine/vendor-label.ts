@@ -72,6 +72,7 @@ const LABELS: Record<string, string> = {
   janusec: 'Janusec',
   infosafe: 'InfoSafe',
   yandex: 'Yandex',
+  cachewall: 'Cachewall',
 };
 
 export function vendorLabel(id: string): string {

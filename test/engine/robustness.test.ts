@@ -48,7 +48,8 @@ describe('robustness', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+    // A correctness property over 2,000 inputs, not a timing: speed is measured in `npm run bench`.
+  }, 60_000);
 
   it('survives non-objects', () => {
     for (const bad of [null, undefined, 0, 'x', [], () => 1, Symbol('s')]) assertValid(diagnose(bad as unknown as Observation));

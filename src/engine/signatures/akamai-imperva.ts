@@ -28,6 +28,8 @@ export const AKAMAI_IMPERVA: readonly Signature[] = [
       { body: 'errors.edgesuite.net' },
       { body: 'reference #' },
       { header: 'x-reference-error' },
+      // Newer pages: "Reference 0.44fd733e.1623606286.2420bfcb", under the same "Access Denied".
+      { body: 'reference 0.' },
     ],
     // Akamai pages come without AkamaiGHost too: its request headers or the edgesuite link say it.
     requireAny: [

@@ -161,6 +161,16 @@ export const EDGES: readonly Signature[] = [
     fixes: ['contact-owner', 'disable-vpn', 'retry'],
   },
   {
+    id: 'cachewall-challenge',
+    vendor: 'cachewall',
+    category: 'security-challenge',
+    statuses: [403, 503],
+    acted: [{ header: 'x-cachewall-action', equals: 'challenge' }],
+    confidence: 0.93,
+    reference: [{ label: 'Varnish XID', header: 'x-varnish' }],
+    fixes: ['retry', 'pause-extensions', 'clear-cookies', 'disable-vpn'],
+  },
+  {
     id: 'ddos-guard-challenge',
     vendor: 'ddos-guard',
     category: 'security-challenge',

@@ -13,6 +13,22 @@ export const GENERIC: readonly Signature[] = [
     fixes: ['check-url', 'contact-owner'],
   },
   {
+    // Image hosts known to refuse any request without their own site as Referer, and a CDN's
+    // header saying so (Alibaba's Tengine: "denied by Refer ACL").
+    id: 'hotlink-referer-check',
+    vendor: null,
+    category: 'hotlink-protection',
+    statuses: [403],
+    acted: [
+      { header: 'x-tengine-error', includes: 'refer' },
+      { url: 'i.pximg.net' },
+      { url: '.sinaimg.cn' },
+      { url: '.hdslb.com' },
+    ],
+    confidence: 0.78,
+    fixes: ['check-url', 'contact-owner'],
+  },
+  {
     id: 'geo-restriction',
     vendor: null,
     category: 'geo-restriction',
