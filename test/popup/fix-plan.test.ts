@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIX_IDS, FIXES, type FixId } from '../../src/engine/fixes';
 import type { Diagnosis } from '../../src/engine/types';
 import { planFixes, testIdOf } from '../../src/popup/fix-plan';
 
@@ -33,5 +34,20 @@ describe('planFixes', () => {
     const d = diagnosis({ fixes: ['open-directly'] });
     expect(planFixes(d, 'sub_frame', 0).items.map(testIdOf)[0]).toBe('fix-open-directly');
     expect(planFixes(d, 'main_frame', 0).items.map(testIdOf)).not.toContain('fix-open-directly');
+  });
+
+  // A fix whose way of being offered the plan does not handle would vanish from the popup.
+  const firstItem: Record<(typeof FIXES)[FixId]['offer'], (fix: FixId) => string> = {
+    button: (fix) => `fix-${fix}`,
+    retry: () => 'fix-retry',
+    wait: () => 'fix-wait',
+    report: () => 'copy-report',
+    'open-directly': () => 'fix-open-directly',
+    advice: () => 'advice',
+  };
+  it.each(FIX_IDS)('offers %s as its table entry says', (fix) => {
+    const plan = planFixes(diagnosis({ fixes: [fix] }), 'sub_frame', 60);
+    const first = (plan.advice as readonly string[]).includes(fix) ? 'advice' : testIdOf(plan.items[0] ?? { kind: 'report' });
+    expect(first).toBe(firstItem[FIXES[fix].offer](fix));
   });
 });
