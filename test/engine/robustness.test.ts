@@ -68,7 +68,9 @@ describe('robustness', () => {
     for (const pageText of hostile) {
       const start = performance.now();
       const d = diagnose(obs({ status: 403, headers: { server: 'cloudflare', 'cf-ray': 'x'.repeat(100_000) }, pageText, pageTitle: pageText }));
-      expect(performance.now() - start).toBeLessThan(100);
+      // A backtracking pattern would take seconds to minutes here; the 20 ms budget is the
+      // benchmark's (npm run bench), where the machine's load is measured, not this test's.
+      expect(performance.now() - start).toBeLessThan(1000);
       assertValid(d);
     }
   });
