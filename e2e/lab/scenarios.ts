@@ -72,6 +72,11 @@ const challengePage = `<!DOCTYPE html><html lang="en-US"><head><title>Just a mom
 <div class="footer" role="contentinfo"><div class="footer-inner"><div class="text-center">Ray ID: <code>8f3c2b1a4d5e6f71</code></div>
 <div class="text-center">Performance &amp; security by Cloudflare</div></div></div></body></html>`;
 
+/** F5 BIG-IP ASM's default blocking page, verbatim from bw-f5-asm-sbi-200-whatwaf-1371 (test/fixtures/real/bot-wafs.json). */
+export const F5_SUPPORT_ID = '15549882842558379424';
+const F5_REJECTED_PAGE = `<html><head><title>Request Rejected</title></head><body>The requested URL was rejected. Please consult with your administrator.<br/><br/>Your support ID is: ${F5_SUPPORT_ID}<br/><br/><a href="javascript:history.back();">[Go Back]</a></body></html>\n`;
+export const IMPERVA_INCIDENT = '1288000450123456789-987654321012345678';
+
 /** Strings that would run if any of them reached innerHTML. Each sets a flag the test looks for. */
 export const HOSTILE = {
   header: '<img src=x onerror="document.documentElement.dataset.pwned=\'header\'">',
@@ -199,6 +204,47 @@ export const SCENARIOS: readonly Scenario[] = [
     expected: { category: null, vendor: null, status: null },
     routes: {
       '/ok': { status: 200, headers: { 'content-type': HTML }, body: '<!doctype html><html><head><title>All fine</title></head><body><p>Nothing is blocked here.</p></body></html>' },
+    },
+  },
+  {
+    id: 'f5-block-200',
+    title: 'F5 BIG-IP ASM block page served with 200',
+    path: '/f5/rejected',
+    expected: { category: 'security-block', vendor: 'f5', status: 200 },
+    routes: {
+      // Status, headers and body as captured: test/fixtures/real/bot-wafs.json bw-f5-asm-sbi-200-whatwaf-1371.
+      '/f5/rejected': {
+        status: 200,
+        headers: { 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8', pragma: 'no-cache' },
+        body: F5_REJECTED_PAGE,
+      },
+    },
+  },
+  {
+    id: 'imperva-503',
+    title: 'Imperva (Incapsula) "Request unsuccessful" with 503',
+    path: '/imperva/blocked',
+    expected: { category: 'security-block', vendor: 'imperva', status: 503 },
+    routes: {
+      // The Incapsula iframe page of test/fixtures/akamai-imperva.ts, answered with 503 as Imperva also does.
+      '/imperva/blocked': {
+        status: 503,
+        headers: { 'content-type': HTML, 'x-cdn': 'Imperva', 'x-iinfo': '5-12345678-0 0NNN RT(1736942400123 12) q(0 -1 -1 -1) r(0 -1)', 'cache-control': 'no-cache' },
+        body: `<html style="height:100%"><head><META NAME="ROBOTS" CONTENT="NOINDEX, NOFOLLOW"><meta name="viewport" content="initial-scale=1.0"></head><body style="margin:0px;height:100%"><iframe id="main-iframe" src="about:blank" frameborder=0 width="100%" height="100%">Request unsuccessful. Incapsula incident ID: ${IMPERVA_INCIDENT}</iframe><p>Request unsuccessful. Incapsula incident ID: ${IMPERVA_INCIDENT}</p></body></html>`,
+      },
+    },
+  },
+  {
+    id: 'article-access-denied',
+    title: 'A plain 200 article that talks about "Access denied" and 403',
+    path: '/blog/access-denied',
+    expected: { category: null, vendor: null, status: null },
+    routes: {
+      '/blog/access-denied': {
+        status: 200,
+        headers: { 'content-type': HTML },
+        body: '<!doctype html><html><head><title>Why you see "Access denied" (403 Forbidden)</title></head><body><article><h1>Access denied? What a 403 Forbidden means</h1><p>When a server answers "Access denied" or "403 Forbidden", it understood the request but refuses it. Sometimes a firewall blocked the request; you have been blocked because of your IP address, or your session expired.</p></article></body></html>',
+      },
     },
   },
   {

@@ -1,4 +1,5 @@
 import { diagnoseCore } from '../engine/core';
+import { judgeCore } from '../engine/judge-core';
 import type { CoreDiagnosis } from '../engine/types';
 import { browser, type Runtime } from '../shared/browser';
 import { isOwnSender, parseMessage, type FixResult } from '../shared/messages';
@@ -9,7 +10,7 @@ import { cancelRetry, scheduleRetry } from './scheduled-retries';
 /** "chrome-extension://<id>/": a prefix, not URL.origin, which is "null" for that scheme outside browsers (Node, tests). */
 const OWN_PAGES = browser.runtime.getURL('');
 
-type Reply = FixResult | ScheduledRetry | CoreDiagnosis[] | null;
+type Reply = FixResult | ScheduledRetry | CoreDiagnosis[] | CoreDiagnosis | null;
 
 /** One handler for every message; anything not from this extension's pages or not well formed is ignored. */
 export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined {
@@ -23,6 +24,8 @@ export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<
       return scheduleRetry(message.tabId, message.url, message.at).catch(() => null);
     case 'diagnose':
       return Promise.resolve(message.observations.map((obs) => diagnoseCore(obs)));
+    case 'judge':
+      return Promise.resolve(judgeCore(message.observation));
     case 'read-headers':
       return readHeadersAndReload(message.tabId, message.on);
     case 'cancel-retry':

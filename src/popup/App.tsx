@@ -6,11 +6,13 @@ import { DeveloperSection } from './DeveloperSection';
 import { describeResult } from './fix-run';
 import { Finding } from './Finding';
 import { HostAccess } from './HostAccess';
+import { LoadedPage } from './LoadedPage';
 import { useLastOutcome } from './last-outcome';
 import { OtherRefusals } from './OtherRefusals';
 import { usePageExtras } from './use-page-extras';
 import { useScheduledRetry } from './use-scheduled-retry';
 import { useDiagnosis } from './use-diagnosis';
+import { useLoadedPage } from './use-loaded-page';
 import { useTabLog } from './use-tab-log';
 
 export function App({ params }: { params: URLSearchParams }) {
@@ -20,10 +22,23 @@ export function App({ params }: { params: URLSearchParams }) {
   const extras = usePageExtras(state.tabId, main);
   const found = useDiagnosis(main, extras);
   const scheduled = useScheduledRetry(state.tabId);
+  // Nothing recorded: the page itself may still be a block page that came with 200 (F5's).
+  const loaded = useLoadedPage(state.tabId, state.tabUrl, !state.loading && !main);
 
   if (state.loading) return <p class="muted">{t('loading')}</p>;
   if (state.tabId === null) return <p>{t('noTab')}</p>;
-  if (!main || !found || !state.log) return <><HostAccess url={state.tabUrl} /><Clean scheduled={scheduled} /></>;
+  if (!main || !found || !state.log) {
+    if (loaded === null) return <p class="muted" aria-busy="true">{t('readingPage')}</p>;
+    if (loaded !== 'clean') {
+      return (
+        <>
+          <HostAccess url={state.tabUrl} />
+          <LoadedPage tabId={state.tabId} tabUrl={state.tabUrl} found={loaded} scheduled={scheduled} readingHeaders={state.readingHeaders} />
+        </>
+      );
+    }
+    return <><HostAccess url={state.tabUrl} /><Clean scheduled={scheduled} /></>;
+  }
   const focusMissed = state.focus !== null && main.url !== state.focus;
   return (
     <>

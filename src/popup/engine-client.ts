@@ -41,3 +41,14 @@ export async function diagnoseAll(observations: Observation[]): Promise<Diagnosi
   if (!Array.isArray(cores) || cores.length !== observations.length) throw new Error('the worker did not diagnose');
   return cores.map((core) => toDiagnosis(core, words));
 }
+
+/**
+ * The observation judged as the listener would (null: nothing is wrong with it), then worded: for
+ * a page that loaded but whose text may say it is a block page (F5's comes with 200).
+ */
+export async function judgeOne(observation: Observation): Promise<Diagnosis | null> {
+  const request: WorkerRequest = { type: 'judge', observation };
+  const [core, words] = await Promise.all([browser.runtime.sendMessage(request) as Promise<CoreDiagnosis | null | undefined>, loadProse()]);
+  if (core === undefined) throw new Error('the worker did not judge');
+  return core && toDiagnosis(core, words);
+}

@@ -26,7 +26,12 @@ export type WorkerRequest =
    * Run the worker's engine on these observations and answer one CoreDiagnosis each, in order:
    * the popup carries no matching data of its own (it would not fit its size budget).
    */
-  | { type: 'diagnose'; observations: Observation[] };
+  | { type: 'diagnose'; observations: Observation[] }
+  /**
+   * Judge one observation as the listener would, then explain it: a CoreDiagnosis, or null for a
+   * response that is fine. For a page that loaded (200) but may be a block page (F5's, in its text).
+   */
+  | { type: 'judge'; observation: Observation };
 
 export interface FixResult {
   ok: boolean;
@@ -53,6 +58,11 @@ export function parseMessage(raw: unknown, now: number = Date.now()): WorkerRequ
     // The engine sanitizes every field of every observation; only the list itself is checked here.
     if (!Array.isArray(observations) || observations.length > MAX_DIAGNOSE) return null;
     return { type: 'diagnose', observations: observations as Observation[] };
+  }
+  if (m.type === 'judge') {
+    // As for diagnose: the engine sanitizes every field.
+    if (typeof m.observation !== 'object' || m.observation === null || Array.isArray(m.observation)) return null;
+    return { type: 'judge', observation: m.observation as Observation };
   }
   const tabId = m.tabId;
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
