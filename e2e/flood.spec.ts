@@ -1,9 +1,16 @@
 import { test, expect } from './support/fixtures';
 import { countOf, textOf } from './support/dom';
 import { badgeOf, openPopup, readLog, visit } from './support/extension';
+import { settleWithin, type Driver } from './support/driver';
+
+/** The mark the popup sets once the tab's log is on screen (TAB_LOG_SHOWN in src/popup/use-tab-log.ts). */
+const TAB_LOG_SHOWN = 'why-blocked:tab-log-shown';
 
 /** A page firing tens of thousands of refused requests must not grow the log or stall the browser. */
 const REQUESTS = 20_000;
+/** Popups opened during the flood, each given at most POPUP_WAIT_MS to show the tab's log. */
+const POPUPS = 6;
+const POPUP_WAIT_MS = 10_000;
 const MAX_LOG_BYTES = 64 * 1024;
 
 test(`a page firing ${REQUESTS} refused requests keeps a bounded log, a responsive browser and says what was dropped`, async ({ driver, lab }, testInfo) => {
@@ -56,10 +63,13 @@ addEventListener('message', async (e) => {
 
   // While it runs, the extension's own pages still answer promptly.
   const pauses: number[] = [];
+  // And the popup shows the tab's log promptly: measured in the popup, from its navigation start.
+  const popupMs: number[] = [];
   while ((await Promise.race([flood.then(() => true), new Promise((r) => setTimeout(() => r(false), 1000))])) === false) {
     const asked = Date.now();
     await readLog(driver, tabId);
     pauses.push(Date.now() - asked);
+    if (popupMs.length < POPUPS) popupMs.push(await popupShownMs(driver, tabId));
     if (pauses.length % 15 === 0) console.log(`[${driver.name}] ${lab.hits('/api/poll')} refused after ${Date.now() - started} ms`);
   }
   expect(await flood).toBe(REQUESTS);
@@ -88,9 +98,40 @@ addEventListener('message', async (e) => {
   const worstPause = Math.max(0, ...pauses);
   const medianPause = [...pauses].sort((a, b) => a - b)[Math.floor(pauses.length / 2)] ?? 0;
   expect(medianPause, 'an extension page answers within 3 s during the flood (median)').toBeLessThan(3000);
+  // Issue 10 asks for 300 ms (median) in both browsers. Not met yet: measured, not gated (see the
+  // issue's closing note for the figures); a popup that showed nothing within 10 s counts as 10 s.
+  const medianPopup = median(popupMs);
   testInfo.annotations.push({
     type: 'flood',
-    description: `${REQUESTS} refused in ${floodMs} ms; log ${bytes} bytes, ${log?.events.length} events, ${log?.dropped} dropped; storage read during flood median ${medianPause} ms, worst ${worstPause} ms; next page load ${loadMs} ms`,
+    description: `${REQUESTS} refused in ${floodMs} ms; log ${bytes} bytes, ${log?.events.length} events, ${log?.dropped} dropped; storage read during flood median ${medianPause} ms, worst ${worstPause} ms; popup content during flood median ${medianPopup} ms, worst ${Math.max(...popupMs)} ms (${popupMs.length} opened); next page load ${loadMs} ms`,
   });
   console.log(`[${driver.name}] ${testInfo.annotations.at(-1)?.description}`);
 });
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+}
+
+/** Opens the popup for the tab and returns when, after its navigation started, it showed the tab's log (at most POPUP_WAIT_MS). */
+async function popupShownMs(driver: Driver, tabId: number): Promise<number> {
+  const measured = (async () => {
+    const popup = await openPopup(driver, tabId);
+    try {
+      for (;;) {
+        const shown = await popup.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null, TAB_LOG_SHOWN);
+        if (shown !== null) return Math.round(shown);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      void settleWithin(popup.close(), 5000);
+    }
+  })();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const gaveUp = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(POPUP_WAIT_MS), POPUP_WAIT_MS)));
+  try {
+    return await Promise.race([measured, gaveUp]);
+  } finally {
+    clearTimeout(timer);
+    measured.catch(() => undefined);
+  }
+}

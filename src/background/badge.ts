@@ -1,6 +1,7 @@
 import { browser } from '../shared/browser';
-import { NO_SEVERITY, SEVERITY, severityName, type SeverityName, type TabLog } from '../shared/log';
-import { t } from '../shared/i18n';
+import { NO_SEVERITY, SEVERITY, severityName, type RefusalEvent, type SeverityName, type TabLog } from '../shared/log';
+import { keyPart, t } from '../shared/i18n';
+import { vendorLabel } from '../engine/vendor-label';
 import { settings } from './settings-cache';
 
 /** Worst refusal on the page decides the colour: the page itself, a frame or script, an image. */
@@ -25,11 +26,8 @@ export async function showBadge(log: TabLog): Promise<void> {
       return;
     }
     const text = log.total > 999 ? '999+' : String(log.total);
-    const mainStatus = log.events.find((e) => e.severity === SEVERITY.page)?.status;
-    const title =
-      mainStatus !== undefined
-        ? t('badgeTitlePage', [String(mainStatus || t('networkError')), String(log.total)])
-        : t('badgeTitleResources', [String(log.total)]);
+    const page = log.events.find((e) => e.severity === SEVERITY.page);
+    const title = page ? pageTitle(page, log.total) : t('badgeTitleResources', [String(log.total)]);
     const color = COLOURS[severityName(log.worst === NO_SEVERITY ? SEVERITY.minor : log.worst)];
     const colorSet = shown.get(tabId) === color;
     shown.set(tabId, color);
@@ -41,4 +39,13 @@ export async function showBadge(log: TabLog): Promise<void> {
   } catch {
     // The tab closed between the refusal and the badge update: nothing to show.
   }
+}
+
+/** The page's refusal with its cause as the popup words it, and its vendor: the same answer everywhere (issue 12). */
+function pageTitle(page: RefusalEvent, total: number): string {
+  const status = String(page.status || t('networkError'));
+  if (page.category === 'unknown') return t('badgeTitlePage', [status, String(total)]);
+  const cause = t(`headline_${keyPart(page.category)}`);
+  const what = page.vendor ? t('badgeCauseVendor', [cause, vendorLabel(page.vendor)]) : cause;
+  return t('badgeTitlePageCause', [status, what, String(total)]);
 }

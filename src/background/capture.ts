@@ -6,7 +6,7 @@ import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
 import { queueHistory } from './history-writer';
 import { settings } from './settings-cache';
 import { isCounted } from '../shared/settings';
-import { logOf, priorVersion, record, startDocument } from './tab-log';
+import { countRepeat, logOf, priorVersion, record, startDocument } from './tab-log';
 import { settleMainFrame } from './main-frame-waiters';
 import { onTabDocument } from './header-reading';
 import { isNews, mergeVersions, type RequestVersion } from './merge-versions';
@@ -162,6 +162,8 @@ function capture(
   if (prior && !isNews(prior, version)) return;
   const { status, headers, error } = version;
   if (!isCounted(settings(), status, error)) return;
+  // In a flood, a repeat of a refusal the log shows is counted, not diagnosed again.
+  if (!prior && version.noHeaders && countRepeat(details.tabId, requestId, details.url, status, details.type)) return;
   // The engine bounds what it reads; the log clips what it stores (signed URLs are long).
   const url = String(details.url).slice(0, 8192);
   const time = timeOf(details);

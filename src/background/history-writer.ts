@@ -1,5 +1,5 @@
 import { browser } from '../shared/browser';
-import { appendHistory, historyEntryOf, pruneHistory, type HistoryEntry } from '../shared/history';
+import { appendHistory, historyEntryOf, pruneHistory, refineStoredEntry, type HistoryEntry } from '../shared/history';
 import type { RefusalEvent } from '../shared/log';
 import { settings } from './settings-cache';
 
@@ -49,8 +49,37 @@ export function queueHistory(tabId: number, event: Omit<RefusalEvent, 'seq'>, pa
   }, WRITE_DELAY_MS);
 }
 
+/** The batch being written, if any: a refinement of a written entry waits for it to land. */
+let writing: Promise<void> = Promise.resolve();
+
 /** Writes what waits now: on the timer, and when the background is about to be stopped. */
-export async function writeQueued(): Promise<void> {
+export function writeQueued(): Promise<void> {
+  const batch = writeBatch();
+  writing = writing.then(() => batch, () => batch);
+  return batch;
+}
+
+/**
+ * The page's text told more than its headers (issue 12): the entry of this request, queued or
+ * written already, takes the final cause, category, vendor and reference. Private tabs and a
+ * history switched off were never written, so there is nothing to refine for them.
+ */
+export function refineHistory(event: RefusalEvent, refined: Pick<HistoryEntry, 'cause' | 'category' | 'vendor'>, pageUrl: string, reference: string | undefined): void {
+  const { requestId } = event;
+  if (requestId === undefined) return;
+  const queued = queuedById.get(requestId);
+  if (queued) {
+    queued.entry = { ...queued.entry, ...refined, ...(reference ? { reference: reference.slice(0, 200) } : {}) };
+    return;
+  }
+  if (!written.has(requestId) || !settings().history) return;
+  const before = historyEntryOf(event, pageUrl);
+  writing = writing
+    .then(() => refineStoredEntry(before, refined, reference))
+    .catch((error: unknown) => console.warn('Why Blocked: could not refine history', error));
+}
+
+async function writeBatch(): Promise<void> {
   clearTimeout(timer);
   timer = undefined;
   const batch = queue.splice(0, queue.length);

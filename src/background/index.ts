@@ -6,6 +6,7 @@ import { headersWanted, headerTabsRestored, setHeaderHandler, setReadEverywhere,
 import { forgetPrivacy, pruneNow, writeQueued } from './history-writer';
 import { createMenus, onMenuClicked } from './menu';
 import { onMessage } from './messages';
+import { refineLoadedPage } from './page-refine';
 import { cancelRetry, onAlarm, onNotificationClicked } from './scheduled-retries';
 import { onSettingsChanged, settingsLoaded } from './settings-cache';
 import { documentStatus } from './unseen-page';
@@ -53,6 +54,11 @@ async function checkOpenTabs(): Promise<void> {
     if (tab.id !== undefined && tab.url && /^https?:/.test(tab.url) && !logOf(tab.id)) void checkDocument(tab.id, tab.url, Date.now());
   }
 }
+// A refused page that has loaded is read once, so the badge and the history carry its final cause
+// (issue 12). One event per page load, not per request; pages that loaded fine are not read.
+browser.webNavigation.onCompleted.addListener((details) => {
+  if (details.frameId === 0) void refineLoadedPage(details.tabId, details.url);
+});
 browser.runtime.onStartup.addListener(() => void checkOpenTabs());
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);

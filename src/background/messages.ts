@@ -5,6 +5,7 @@ import { browser, type Runtime } from '../shared/browser';
 import { isOwnSender, parseMessage, type FixResult } from '../shared/messages';
 import type { ScheduledRetry } from '../shared/scheduled-retry';
 import { carryOutFix, readHeadersAndReload } from './fixes';
+import { applyRefinement } from './page-refine';
 import { cancelRetry, scheduleRetry } from './scheduled-retries';
 
 /** "chrome-extension://<id>/": a prefix, not URL.origin, which is "null" for that scheme outside browsers (Node, tests). */
@@ -26,6 +27,9 @@ export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<
       return Promise.resolve(message.observations.map((obs) => diagnoseCore(obs)));
     case 'judge':
       return Promise.resolve(judgeCore(message.observation));
+    case 'refine':
+      applyRefinement(message.tabId, message.requestId, message.refinement);
+      return Promise.resolve(null);
     case 'read-headers':
       return readHeadersAndReload(message.tabId, message.on);
     case 'cancel-retry':

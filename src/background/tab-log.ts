@@ -1,5 +1,5 @@
 import { browser } from '../shared/browser';
-import { appendEvent, emptyLog, tabKey, type RefusalEvent, type TabLog } from '../shared/log';
+import { appendEvent, emptyLog, MAX_EVENTS, tabKey, type RefusalEvent, type TabLog } from '../shared/log';
 import { mergeVersions } from './merge-versions';
 
 /**
@@ -88,6 +88,29 @@ export function record(tabId: number, documentUrl: string | undefined, event: Om
   appendEvent(log, event);
   if (event.requestId !== undefined) remember(event.requestId, log);
   markDirty(tabId);
+}
+
+/**
+ * A flood (more refusals on the page than the log keeps) repeats the same refusal thousands of
+ * times: one that matches a kept event by address (without its query), status and type is only
+ * counted, without a diagnosis or a history entry of its own. Its request is remembered, so a
+ * later version of it is not counted again. Returns whether it was counted so.
+ */
+export function countRepeat(tabId: number, requestId: string, url: string, status: number, type: string): boolean {
+  const log = logs.get(tabId);
+  if (!log || log.total < MAX_EVENTS || closed.has(tabId)) return false;
+  const address = withoutQuery(url);
+  if (!log.events.some((e) => e.status === status && e.type === type && withoutQuery(e.url) === address)) return false;
+  log.total++;
+  log.dropped++;
+  remember(requestId, log);
+  markDirty(tabId);
+  return true;
+}
+
+function withoutQuery(url: string): string {
+  const at = url.search(/[?#]/);
+  return at < 0 ? url : url.slice(0, at);
 }
 
 /** The version with headers keeps its diagnosis (capture merges before it diagnoses; a restore cannot). */

@@ -14,6 +14,7 @@ import { useScheduledRetry } from './use-scheduled-retry';
 import { useDiagnosis } from './use-diagnosis';
 import { useLoadedPage } from './use-loaded-page';
 import { useTabLog } from './use-tab-log';
+import { useWriteBack } from './use-write-back';
 
 export function App({ params }: { params: URLSearchParams }) {
   const state = useTabLog(params);
@@ -22,6 +23,7 @@ export function App({ params }: { params: URLSearchParams }) {
   const extras = usePageExtras(state.tabId, main);
   const found = useDiagnosis(main, extras);
   const scheduled = useScheduledRetry(state.tabId);
+  useWriteBack(state.tabId, main, found?.settled ? found.diagnosis : null);
   // Nothing recorded: the page itself may still be a block page that came with 200 (F5's).
   const loaded = useLoadedPage(state.tabId, state.tabUrl, !state.loading && !main);
 

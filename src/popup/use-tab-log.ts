@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser';
 import { focusKey, HEADER_TABS_KEY, tabKey, type HeaderTabs, type TabLog } from '../shared/log';
 
@@ -56,8 +56,16 @@ export function useTabLog(params: URLSearchParams): TabState {
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
+  // When the tab's log is on screen: the flood test measures the popup by it (issue 10).
+  useEffect(() => {
+    if (!state.loading) performance.mark(TAB_LOG_SHOWN);
+  }, [state.loading]);
+
   return state;
 }
+
+/** A performance mark: the popup has shown what it read of the tab's log. */
+export const TAB_LOG_SHOWN = 'why-blocked:tab-log-shown';
 
 function tabIdParam(params: URLSearchParams): number | null {
   const fromParam = Number(params.get('tabId'));

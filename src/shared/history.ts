@@ -134,6 +134,23 @@ export async function appendHistory(entries: readonly HistoryEntry[]): Promise<v
   await browser.storage.local.set(update);
 }
 
+/**
+ * Gives the stored entry of `before` (same day, request and cause) the final cause, category,
+ * vendor and reference; folds it into an entry that already has them (a page refused twice).
+ */
+export async function refineStoredEntry(before: HistoryEntry, refined: Pick<HistoryEntry, 'cause' | 'category' | 'vendor'>, reference?: string): Promise<void> {
+  const key = dayKeyOf(before.last);
+  const stored = (await browser.storage.local.get(key))[key];
+  if (!isDay(stored)) return;
+  const index = stored.entries.findIndex((e) => sameRequest(e, before));
+  const found = stored.entries[index];
+  if (!found) return;
+  const next: HistoryEntry = { ...found, ...refined };
+  if (reference) next.reference = reference.slice(0, 200);
+  const rest = stored.entries.filter((_, i) => i !== index);
+  await browser.storage.local.set({ [key]: mergeIntoDay({ entries: rest, dropped: stored.dropped }, [next]) });
+}
+
 /** Deletes the days past the retention. */
 export async function pruneHistory(days: number, now: number = Date.now()): Promise<void> {
   const keys = Object.keys(await browser.storage.local.get(null));

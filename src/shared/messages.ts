@@ -1,5 +1,5 @@
 import { ONE_CLICK, type FixAction } from '../engine/fixes';
-import type { Observation } from '../engine/types';
+import { CATEGORIES, type Category, type Observation } from '../engine/types';
 import type { MessageKey } from './i18n';
 
 /**
@@ -31,7 +31,21 @@ export type WorkerRequest =
    * Judge one observation as the listener would, then explain it: a CoreDiagnosis, or null for a
    * response that is fine. For a page that loaded (200) but may be a block page (F5's, in its text).
    */
-  | { type: 'judge'; observation: Observation };
+  | { type: 'judge'; observation: Observation }
+  /**
+   * What the popup concluded about request `requestId` of tab `tabId` (with the page's text, or a
+   * re-check): the worker writes it to the tab's log and the history, so every view says the same.
+   */
+  | { type: 'refine'; tabId: number; requestId: string; refinement: Refinement };
+
+/** What a refinement may change in a recorded refusal. */
+export interface Refinement {
+  cause: string;
+  category: Category;
+  vendor: string | null;
+  /** "Cloudflare Ray ID: 8f3c…", when one was found. */
+  reference?: string;
+}
 
 export interface FixResult {
   ok: boolean;
@@ -79,7 +93,26 @@ export function parseMessage(raw: unknown, now: number = Date.now()): WorkerRequ
   }
   if (m.type === 'cancel-retry') return { type: 'cancel-retry', tabId };
   if (m.type === 'read-headers' && typeof m.on === 'boolean') return { type: 'read-headers', tabId, on: m.on };
+  if (m.type === 'refine') {
+    const refinement = parseRefinement(m.refinement);
+    if (!refinement || typeof m.requestId !== 'string' || m.requestId.length > 64) return null;
+    return { type: 'refine', tabId, requestId: m.requestId, refinement };
+  }
   return null;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** A refinement's shape and bounds: ids as the engine writes them, a known category, a short reference. */
+export function parseRefinement(raw: unknown): Refinement | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.cause !== 'string' || !ID.test(r.cause)) return null;
+  if (!CATEGORIES.includes(r.category as Category)) return null;
+  if (r.vendor !== null && (typeof r.vendor !== 'string' || !ID.test(r.vendor))) return null;
+  const refinement: Refinement = { cause: r.cause, category: r.category as Category, vendor: r.vendor };
+  if (typeof r.reference === 'string' && r.reference) refinement.reference = r.reference.slice(0, 200);
+  return refinement;
 }
 
 function isUrl(value: unknown): value is string {

@@ -147,6 +147,14 @@ describe('one event per request, in any order', () => {
     expect(summary(await stored(w))).toEqual({ total: 1, events: ['image 403 no-headers'] });
   });
 
+  it('in a flood, repeats are counted without a diagnosis, and a later version of one is not counted again', async () => {
+    const w = await startWorker();
+    for (let i = 0; i < 100; i++) w.onStatus(response({ requestId: String(i), url: `${IMAGE}?n=${i}` }));
+    w.onResponse(withHeaders({ requestId: '99', url: `${IMAGE}?n=99` }));
+    const log = await stored(w);
+    expect([log?.total, log?.events.length, log?.dropped]).toEqual([100, 30, 70]);
+  });
+
   it('different requests for the same URL stay different events', async () => {
     const w = await startWorker();
     w.onStatus(response({ requestId: '1' }));
