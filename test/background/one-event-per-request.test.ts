@@ -216,6 +216,18 @@ describe('a worker that starts while events arrive', () => {
     expect(summary(await stored(w))).toEqual({ total: 2, events: ['image 403 8a1b2c3d4e5f6a7b-FRA', 'image 403 no-headers'] });
   });
 
+  it('a page whose answer no listener saw is recorded by its own status, once; a page the listener saw is not asked', async () => {
+    const w = await startWorker();
+    expect(await w.onDocumentCommitted(1, SHOP)).toBe(true);
+    w.onUnseenDocument(1, SHOP, 403, 3000);
+    w.onUnseenDocument(1, SHOP, 403, 3000);
+    w.onUnseenDocument(2, 'https://fine.example/', 200, 3000);
+    expect(summary(await stored(w))).toEqual({ total: 1, events: ['main_frame 403 no-headers'] });
+    expect(fake.session.data[tabKey(2)]).toBeUndefined();
+    w.onResponse(response({ requestId: '7', tabId: 3, type: 'main_frame', url: 'https://seen.example/', statusCode: 200 }));
+    expect(await w.onDocumentCommitted(3, 'https://seen.example/#top')).toBe(false);
+  });
+
   it('restore finishing after the tab left the site: the tab no longer reads headers', async () => {
     fake.session.data[HEADER_TABS_KEY] = { 1: 'https://shop.example' };
     fake.session.gate.hold();
