@@ -52,6 +52,8 @@ export default defineConfig(({ mode }) => {
       target: target === 'firefox' ? 'firefox142' : 'chrome120',
       sourcemap: false,
       minify: true,
+      // Pages no manifest key names: the DevTools panel (the devtools page adds it at run time).
+      rollupOptions: { input: { devtoolsPanel: 'src/devtools/panel.html' } },
     },
     server: { port: 5173, strictPort: true },
   };

@@ -63,6 +63,16 @@ export async function launchWithDevtools(options: DevtoolsLaunch): Promise<Devto
   const portFile = join(profile, 'DevToolsActivePort');
   try {
     const port = await waitFor('Chromium to open its debugging port', async () => (existsSync(portFile) ? readFileSync(portFile, 'utf8').split('\n')[0] : null), 20_000);
+    // Attaching to DevTools' front end before it has loaded the extension's devtools page left it
+    // half started here (no extension frame, no settings): wait for that frame over HTTP first.
+    await waitFor(
+      "DevTools to load the extension's devtools page",
+      async () => {
+        const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { type: string; url: string }[];
+        return targets.some((t) => t.type === 'iframe' && t.url.startsWith('chrome-extension://'));
+      },
+      20_000,
+    );
     const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
     const frontendTarget = await waitFor('DevTools to open', async () => browser.targets().find((t) => t.url().startsWith('devtools://')) ?? null, 20_000);
     const inspectedTarget = await waitFor('the inspected tab', async () => browser.targets().find((t) => t.type() === 'page' && t.url() === 'about:blank') ?? null);
@@ -78,6 +88,7 @@ export async function launchWithDevtools(options: DevtoolsLaunch): Promise<Devto
       async showPanel(title, path) {
         // DevTools' front end has no API for this; its InspectorView is what a click on the tab calls.
         // Sent as source: a test runner's transform must not touch the front end's own import().
+        // The panel's id is the extension's origin and its title without spaces.
         const source = `(async (wanted) => {
           const legacy = await import('./ui/legacy/legacy.js');
           const view = legacy.InspectorView.InspectorView.instance();
@@ -85,7 +96,7 @@ export async function launchWithDevtools(options: DevtoolsLaunch): Promise<Devto
           if (!id) return false;
           await view.showPanel(id);
           return true;
-        })(${JSON.stringify(title)})`;
+        })(${JSON.stringify(title.replace(/\s/g, ''))})`;
         await waitFor(`the "${title}" panel in DevTools`, () => frontend.evaluate(source) as Promise<boolean>);
         return frameOf(path);
       },
