@@ -75,6 +75,11 @@ const LABELS: Record<string, string> = {
   cachewall: 'Cachewall',
 };
 
+/** For the test that every vendor the engine can report is named here. */
+export function hasVendorLabel(id: string): boolean {
+  return Object.hasOwn(LABELS, id);
+}
+
 export function vendorLabel(id: string): string {
   return LABELS[id] ?? id;
 }
