@@ -37,7 +37,7 @@ const CAUSES_OF_THE_LAB_PAGE = [
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 test.describe('inside DevTools (Chromium)', () => {
-  test.skip(({ driverName }) => driverName !== 'chromium', 'Firefox: no DevTools toolbox could be opened under headless Firefox and WebDriver BiDi here; the panel page is tested below');
+  test.skip(({ driverName }) => driverName !== 'chromium', 'Firefox: headless Firefox opens its toolbox with --devtools and loads the devtools page, but this test cannot choose a panel inside the toolbox over WebDriver BiDi; the panel page is tested below');
 
   test('lists every refused request of the inspected tab, before and after the panel opened, and exports them', async () => {
     const lab = await startLab({

@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: the popup on a few block-lab scenarios (and two in the dark theme), the
- * options page with its history and an explained HAR file, as PNGs in docs/screenshots/ for the
- * README. Builds first unless `--no-build` is given.
+ * options page with its history and an explained HAR file, and the DevTools panel (in DevTools
+ * really open, light and dark), as PNGs in docs/screenshots/ for the README. Builds first unless
+ * `--no-build` is given; `--devtools-only` takes the DevTools panel's pictures alone.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +15,9 @@ import { waitFor, type Driver, type DriverPage } from '../e2e/support/driver';
 import type { Lab } from '../e2e/lab/server';
 import { launchWatching } from '../e2e/support/ready';
 import { matchesExpectation, visitScenario } from '../e2e/support/tour';
+import { distDir } from '../e2e/support/dist';
+import { launchWithDevtools } from '../test/devtools/chromium-devtools';
+import { DEVTOOLS_LAB_PATH, devtoolsLabRoutes } from '../test/devtools/lab-page';
 
 const SHOTS = ['cloudflare-block', 'cloudflare-challenge', 'rate-limit', 'image-forbidden', 'clean'];
 const DARK_SHOTS = ['cloudflare-block', 'rate-limit'];
@@ -61,7 +65,32 @@ async function optionsShot(driver: Driver, lab: Lab, file: string): Promise<void
   await driver.closePages();
 }
 
+/** The DevTools panel, in DevTools really open on the block lab's DevTools page (headless Chromium). */
+async function devtoolsShot(file: string, dark: boolean): Promise<void> {
+  const devLab = await startLab(devtoolsLabRoutes());
+  const session = await launchWithDevtools({ extensionDir: distDir('chromium'), dark });
+  try {
+    await session.inspected.goto(devLab.url(DEVTOOLS_LAB_PATH), { waitUntil: 'load' });
+    await session.inspected.evaluate('window.labDone');
+    const panel = await session.showPanel('Why Blocked', 'src/devtools/panel.html');
+    await waitFor('the panel\'s findings', () => panel.evaluate(() => document.querySelectorAll('[data-testid=devtools-finding]').length >= 9));
+    await session.frontend.setViewport({ width: 1100, height: 760 });
+    await new Promise((r) => setTimeout(r, 500));
+    // DevTools is docked to the right of a page it does not draw: keep the DevTools part only.
+    const panelWidth = await panel.evaluate(() => window.innerWidth);
+    const x = Math.max(0, 1100 - panelWidth - 12);
+    await session.frontend.screenshot({ path: file as `${string}.png`, clip: { x, y: 0, width: 1100 - x, height: 760 } });
+    console.log(file);
+  } finally {
+    await session.close();
+    await devLab.close();
+  }
+}
+
 mkdirSync(OUT, { recursive: true });
+await devtoolsShot(join(OUT, 'devtools-panel.png'), false);
+await devtoolsShot(join(OUT, 'devtools-panel-dark.png'), true);
+if (process.argv.includes('--devtools-only')) process.exit(0);
 const lab = await startLab();
 try {
   const light = await launchWatching('chromium', () => launchChromium());
