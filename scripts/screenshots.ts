@@ -75,7 +75,10 @@ async function devtoolsShot(file: string, dark: boolean): Promise<void> {
     const panel = await session.showPanel('Why Blocked', 'src/devtools/panel.html');
     await waitFor('the panel\'s findings', () => panel.evaluate(() => document.querySelectorAll('[data-testid=devtools-finding]').length >= 9));
     await session.frontend.setViewport({ width: 1100, height: 760 });
-    await new Promise((r) => setTimeout(r, 500));
+    // The panel is a frame in another process: let it lay out and paint at the new size (500 ms
+    // gave a blank panel once).
+    await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await new Promise((r) => setTimeout(r, 1500));
     // DevTools is docked to the right of a page it does not draw: keep the DevTools part only.
     const panelWidth = await panel.evaluate(() => window.innerWidth);
     const x = Math.max(0, 1100 - panelWidth - 12);
