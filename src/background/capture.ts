@@ -1,7 +1,7 @@
 import { diagnoseCore } from '../engine/core';
 import { isDocumentType } from '../engine/is-document-type';
 import { hasMarkerHeader, isBlockingError, statusVerdict } from '../engine/precheck';
-import { severityOf, type RefusalEvent } from '../shared/log';
+import { MAX_URL, severityOf, type RefusalEvent } from '../shared/log';
 import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
 import { queueHistory } from './history-writer';
 import { settings } from './settings-cache';
@@ -110,6 +110,8 @@ export function onError(details: ErrorDetails): void {
  */
 export function onUnseenDocument(tabId: number, url: string, status: number, time: number): void {
   if (statusVerdict(status, 'main_frame') !== 1) return;
+  // Firefox can report the commit before the answer: the listener may have recorded it meanwhile.
+  if (logOf(tabId)?.events.some((e) => e.type === 'main_frame' && e.url === url.slice(0, MAX_URL))) return;
   const details = { requestId: `page:${tabId}:${Math.round(time)}`, tabId, frameId: 0, url, method: 'GET', type: 'main_frame', timeStamp: time };
   try {
     capture(details, { status, headers: {}, noHeaders: true }, undefined);

@@ -145,8 +145,9 @@ export function startDocument(tabId: number, url: string, since?: number): void 
   const next = emptyLog(tabId, url);
   logs.set(tabId, next);
   // A woken Firefox can hand over the new page's refused image before the page's own answer
-  // (issue 10): what was answered after the page was, is the page's.
-  const carried = since === undefined ? [] : (log?.events ?? []).filter((e) => e.time >= since);
+  // (issue 10): what was answered after the page was, is the page's. Not a page event: the page
+  // is recorded by its own answer.
+  const carried = since === undefined ? [] : (log?.events ?? []).filter((e) => e.time >= since && e.type !== 'main_frame');
   for (const { seq: _seq, ...event } of carried) {
     if (event.requestId !== undefined) requests.delete(event.requestId);
     record(tabId, undefined, event);

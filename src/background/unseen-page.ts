@@ -1,5 +1,9 @@
 import { browser } from '../shared/browser';
 
+const STARTED = Date.now();
+/** How long after the worker starts a page's unseen answer is asked of the page itself. */
+const WINDOW_MS = 10_000;
+
 /**
  * The status a tab's document was answered with, read in the page from Navigation Timing's
  * `responseStatus` (https://developer.mozilla.org/docs/Web/API/PerformanceResourceTiming/responseStatus),
@@ -8,6 +12,8 @@ import { browser } from '../shared/browser';
  * go live a moment after its worker starts (issue 10), and a page can load in that moment.
  */
 export async function documentStatus(tabId: number, url: string): Promise<number | null> {
+  // Only while the listeners may have been late: reading every page would cost every page a script.
+  if (Date.now() - STARTED > WINDOW_MS) return null;
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },
