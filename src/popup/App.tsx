@@ -59,7 +59,7 @@ export function App({ params }: { params: URLSearchParams }) {
       />
       <OtherRefusals events={events.filter((e) => e !== main)} />
       {state.log.dropped > 0 && <p class="muted small" data-testid="dropped">{t('dropped', [String(state.log.dropped)])}</p>}
-      <DeveloperSection events={events} main={main} mainDiagnosis={found.diagnosis} />
+      <DeveloperSection events={events} main={main} mainDiagnosis={found.diagnosis} tabId={state.tabId} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { RefusalEvent } from '../shared/log';
 import { observationOf } from '../shared/observation';
 import { vendorLabel as vendorName } from '../engine/vendor-label';
 import { copyText } from './clipboard';
+import { Recheck } from './Recheck';
 import { diagnoseAll } from './engine-client';
 import { headersThatMattered, toHar, toJson, type DevRow } from './dev-export';
 import { confidenceText, statusText } from './wording';
@@ -15,10 +16,12 @@ interface Props {
   /** The main finding, already refined with the page's text: reused rather than diagnosed again. */
   main: RefusalEvent;
   mainDiagnosis: Diagnosis;
+  /** The tab, for "Check this request" on each refused GET. */
+  tabId?: number;
 }
 
 /** Every refused request of the page, with the headers that mattered, filterable and exportable. Loaded on demand. */
-export function DevDetails({ events, main, mainDiagnosis }: Props) {
+export function DevDetails({ events, main, mainDiagnosis, tabId }: Props) {
   const [others, failed] = useOthersDiagnosed(events, main);
   const rows = useMemo<DevRow[]>(
     () =>
@@ -71,7 +74,7 @@ export function DevDetails({ events, main, mainDiagnosis }: Props) {
       </div>
       <ol class="dev-list">
         {shown.map(({ event: e, diagnosis: d }) => (
-          <DevItem key={e.seq} event={e} diagnosis={d} open={shown.length === 1 || e === main} />
+          <DevItem key={e.seq} event={e} diagnosis={d} open={shown.length === 1 || e === main} tabId={tabId} />
         ))}
       </ol>
       <p class="small">{mainDiagnosis.developerNote}</p>
@@ -99,7 +102,7 @@ function useOthersDiagnosed(events: readonly RefusalEvent[], main: RefusalEvent)
   return [found && found.events === events ? found.byEvent : null, failed];
 }
 
-function DevItem({ event: e, diagnosis: d, open }: { event: RefusalEvent; diagnosis: Diagnosis; open: boolean }) {
+function DevItem({ event: e, diagnosis: d, open, tabId }: { event: RefusalEvent; diagnosis: Diagnosis; open: boolean; tabId: number | undefined }) {
   const mattered = headersThatMattered(d);
   const headers = Object.entries(e.headers);
   return (
@@ -154,6 +157,7 @@ function DevItem({ event: e, diagnosis: d, open }: { event: RefusalEvent; diagno
             </li>
           ))}
         </ul>
+        {tabId !== undefined && <Recheck tabId={tabId} event={e} idPrefix="dev-rc" />}
       </details>
     </li>
   );

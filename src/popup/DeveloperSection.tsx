@@ -4,7 +4,7 @@ import type { Diagnosis } from '../engine/types';
 import { t } from '../shared/i18n';
 import type { RefusalEvent } from '../shared/log';
 
-type DevDetailsProps = { events: readonly RefusalEvent[]; main: RefusalEvent; mainDiagnosis: Diagnosis };
+type DevDetailsProps = { events: readonly RefusalEvent[]; main: RefusalEvent; mainDiagnosis: Diagnosis; tabId?: number };
 
 /** "Details for developers": its code loads only when opened, to keep the popup's first paint small. */
 export function DeveloperSection(props: DevDetailsProps) {

@@ -8,6 +8,7 @@ import { planFixes } from './fix-plan';
 import { Fixes } from './Fixes';
 import { HeaderReading } from './HeaderReading';
 import { MoreWays } from './MoreWays';
+import { Recheck } from './Recheck';
 import { useNow } from './use-scheduled-retry';
 import { adviceOf, confidenceText, headlineOf, inFrontLine, statusText, vendorLine } from './wording';
 
@@ -83,6 +84,8 @@ export function Finding({ tabId, tabUrl, log, event, diagnosis, settled, schedul
       />
       <MoreWays tabId={tabId} pageUrl={pageUrl} checkAddress={pageRefused} />
       {settled && <EvidenceList evidence={diagnosis.evidence} subresource={event.type !== 'main_frame' && !event.noHeaders} />}
+      {/* One request read in full first; reloading the page with every header read second (README). */}
+      <Recheck tabId={tabId} event={event} />
       <HeaderReading tabId={tabId} event={event} reading={readingHeaders} />
       {diagnosis.reference && (
         <section class="reference" aria-labelledby="ref-h">

@@ -52,3 +52,8 @@ export async function judgeOne(observation: Observation): Promise<Diagnosis | nu
   if (core === undefined) throw new Error('the worker did not judge');
   return core && toDiagnosis(core, words);
 }
+
+/** A CoreDiagnosis the worker sent (a re-check's), in words. */
+export async function wordCore(core: CoreDiagnosis): Promise<Diagnosis> {
+  return toDiagnosis(core, await loadProse());
+}

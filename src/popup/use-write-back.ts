@@ -5,14 +5,16 @@ import type { RefusalEvent } from '../shared/log';
 import type { WorkerRequest } from '../shared/messages';
 
 /**
- * What the popup concluded with more than the worker had (the page's text, the site's cookies) is
- * written back, so the badge's tooltip and the history say the same (issue 12). Only a changed
- * answer is sent; the log then holds it, and the next render has nothing to send.
+ * What the popup concluded with more than the worker had (a refused page's text, the site's
+ * cookies) is written back, so the badge's tooltip and the history say the same (issue 12). Only a
+ * page's finding and only a changed one: for other requests the popup knows no more than the
+ * worker, and writing its status-only answer back would undo a refinement.
  */
 export function useWriteBack(tabId: number | null, event: RefusalEvent | null, diagnosis: Diagnosis | null): void {
   const changed =
     tabId !== null &&
     event?.requestId !== undefined &&
+    event.type === 'main_frame' &&
     diagnosis !== null &&
     (diagnosis.cause !== event.cause || diagnosis.category !== event.category || diagnosis.vendor !== event.vendor);
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { ONE_CLICK, type FixAction } from '../engine/fixes';
-import { CATEGORIES, type Category, type Observation } from '../engine/types';
+import { CATEGORIES, type Category, type CoreDiagnosis, type Observation } from '../engine/types';
 import type { MessageKey } from './i18n';
 
 /**
@@ -36,7 +36,12 @@ export type WorkerRequest =
    * What the popup concluded about request `requestId` of tab `tabId` (with the page's text, or a
    * re-check): the worker writes it to the tab's log and the history, so every view says the same.
    */
-  | { type: 'refine'; tabId: number; requestId: string; refinement: Refinement };
+  | { type: 'refine'; tabId: number; requestId: string; refinement: Refinement }
+  /**
+   * "Check this request": ask the address of request `requestId` of tab `tabId` once more (GET or
+   * HEAD only; the worker takes address and method from its own log) and judge the answer.
+   */
+  | { type: 'recheck'; tabId: number; requestId: string };
 
 /** What a refinement may change in a recorded refusal. */
 export interface Refinement {
@@ -56,6 +61,21 @@ export interface FixResult {
   /** After a retry: is the page still refused, and with which status. */
   retry?: { refused: boolean; status: number | null };
 }
+
+/** The worker's answer to a 'recheck'. */
+export type RecheckReply =
+  | {
+      ok: true;
+      /** When the answer came. */
+      time: number;
+      status: number;
+      /** null: the answer is not a refusal any more. */
+      core: CoreDiagnosis | null;
+    }
+  | { ok: false; message: MessageKey; detail?: string };
+
+/** The methods "Check this request" may repeat: asking again must change nothing on the site. */
+export const RECHECK_METHODS: readonly string[] = ['GET', 'HEAD'];
 
 const MAX_URL_LENGTH = 8192;
 /** Well above a tab's log (MAX_EVENTS in log.ts): the developer section diagnoses it in one message. */
@@ -93,6 +113,10 @@ export function parseMessage(raw: unknown, now: number = Date.now()): WorkerRequ
   }
   if (m.type === 'cancel-retry') return { type: 'cancel-retry', tabId };
   if (m.type === 'read-headers' && typeof m.on === 'boolean') return { type: 'read-headers', tabId, on: m.on };
+  if (m.type === 'recheck') {
+    if (typeof m.requestId !== 'string' || m.requestId.length === 0 || m.requestId.length > 64) return null;
+    return { type: 'recheck', tabId, requestId: m.requestId };
+  }
   if (m.type === 'refine') {
     const refinement = parseRefinement(m.refinement);
     if (!refinement || typeof m.requestId !== 'string' || m.requestId.length > 64) return null;
