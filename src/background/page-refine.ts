@@ -7,6 +7,7 @@ import { observationOf } from '../shared/observation';
 import { readPage } from '../shared/page-reader';
 import { refineHistory } from './history-writer';
 import { logOf, record } from './tab-log';
+import { wordsReady } from './words';
 
 /**
  * One answer everywhere (issue 12): the worker records a refused page from its headers, but most
@@ -27,6 +28,7 @@ export async function refineLoadedPage(tabId: number, url: string): Promise<void
   if (!(await mayRead(tabId))) return;
   const extras = await readPage(tabId, event.url);
   if (!extras.pageText && !extras.pageTitle) return;
+  await wordsReady();
   const diagnosis = diagnoseCore(observationOf(event, extras));
   if (diagnosis.expected) return;
   applyRefinement(tabId, event.requestId, refinementOf(diagnosis));

@@ -2,6 +2,7 @@ import { diagnoseCore } from './core';
 import { toDiagnosis, type Prose } from './to-diagnosis';
 import PROSE from './prose/en.json';
 import type { Diagnosis, Observation } from './types';
+import './words';
 
 /**
  * The full diagnosis, worded: for the command line, the options page and the tests. The worker

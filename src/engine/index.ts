@@ -1,3 +1,4 @@
+import './words';
 export * from './types';
 export { diagnose } from './diagnose';
 export { diagnoseCore } from './core';

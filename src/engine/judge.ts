@@ -2,6 +2,7 @@ import { toDiagnosis, type Prose } from './to-diagnosis';
 import PROSE from './prose/en.json';
 import { judgeCore } from './judge-core';
 import type { Diagnosis, Observation } from './types';
+import './words';
 
 // Without the prose, for callers that word nothing (the worker, end-to-end tests in Node).
 export { judgeCore };

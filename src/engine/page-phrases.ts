@@ -1,10 +1,12 @@
-import { LEXICON } from './lexicon';
+import { lexicon, type WordRule } from './lexicon';
 import { ORIGINS } from './origins';
 import type { Marker } from './signature';
 import { SIGNATURES } from './signatures';
 import { buildPhraseIndex, findPhrases, type PhraseIndex } from './text-search';
 
 let index: PhraseIndex | null = null;
+/** The lexicon the index was built with: a lexicon loaded later means a new index. */
+let indexedWords: readonly WordRule[] | null = null;
 
 function bodyPhrases(markers: readonly Marker[]): string[] {
   return markers.flatMap((m) => ('body' in m && !m.whole ? [m.body] : []));
@@ -12,10 +14,12 @@ function bodyPhrases(markers: readonly Marker[]): string[] {
 
 /** Every phrase the engine looks for in a page's text, indexed once on first use. */
 function phraseIndex(): PhraseIndex {
+  if (indexedWords !== lexicon()) index = null;
+  indexedWords = lexicon();
   index ??= buildPhraseIndex([
     ...SIGNATURES.flatMap((s) => bodyPhrases([...s.acted, ...(s.requireAll ?? []), ...(s.requireAny ?? []), ...(s.presence ?? []), ...(s.unless ?? [])])),
     ...ORIGINS.flatMap((o) => bodyPhrases(o.markers)),
-    ...LEXICON.flatMap((rule) => rule.phrases),
+    ...lexicon().flatMap((rule) => rule.phrases),
   ]);
   return index;
 }

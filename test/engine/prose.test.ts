@@ -2,7 +2,8 @@ import { describe as group, expect, it } from 'vitest';
 import { diagnoseCore } from '../../src/engine/core';
 import { toDiagnosis, type Prose } from '../../src/engine/to-diagnosis';
 import { diagnose } from '../../src/engine/diagnose';
-import { LEXICON } from '../../src/engine/lexicon';
+import { lexicon } from '../../src/engine/lexicon';
+import '../../src/engine/words';
 import { markerKey } from '../../src/engine/marker-key';
 import PROSE_JSON from '../../src/engine/prose/en.json';
 import type { Marker, Signature } from '../../src/engine/signature';
@@ -33,14 +34,14 @@ group('engine prose (prose/en.json)', () => {
   });
 
   it('words every cause the page-text lexicon can name, and each of its categories', () => {
-    for (const rule of LEXICON) {
+    for (const rule of lexicon()) {
       expect(PROSE.causes[rule.cause]?.summary.length ?? 0, rule.cause).toBeGreaterThan(10);
       expect(PROSE.notes[`words:${rule.category}`]?.length ?? 0, rule.category).toBeGreaterThan(10);
     }
   });
 
   it('holds nothing stale: every entry belongs to a signature or a marker', () => {
-    const ids = new Set([...SIGNATURES.map((s) => s.id), ...LEXICON.map((r) => r.cause)]);
+    const ids = new Set([...SIGNATURES.map((s) => s.id), ...lexicon().map((r) => r.cause)]);
     const keys = new Set(SIGNATURES.flatMap((s) => markersOf(s).map(markerKey)));
     expect(Object.keys(PROSE.causes).filter((id) => !ids.has(id))).toEqual([]);
     expect(Object.keys(PROSE.notes).filter((key) => !keys.has(key) && !NOT_MARKERS.test(key))).toEqual([]);
