@@ -91,9 +91,9 @@ test.describe('inside DevTools (Chromium)', () => {
       expect(har.log.entries.map((e) => new URL(e.request.url).pathname)).not.toContain('/ok');
       expect(await panel.evaluate(() => document.querySelector('[data-testid=devtools-notice]')?.textContent)).toBe(`Saved 10 refused requests as ${file}.`);
 
-      // Copy report: the clipboard, or the report shown for copying by hand where DevTools denies it.
+      // Copy report: Chromium's DevTools lets its extension frames write the clipboard.
       await panel.click('[data-testid=devtools-copy-report]');
-      await expect.poll(() => panel.evaluate(() => document.querySelector('[data-testid=devtools-copy-status]')?.textContent ?? '')).toMatch(/Report copied\.|Could not copy/);
+      await expect.poll(() => panel.evaluate(() => document.querySelector('[data-testid=devtools-copy-status]')?.textContent ?? '')).toBe('Report copied.');
     } finally {
       await session.close();
       await lab.close();
