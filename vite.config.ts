@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -42,18 +42,51 @@ function benchProbe(): Plugin {
   };
 }
 
+/**
+ * The DevTools panel's page, built on its own after the extension into the same directory: as a
+ * third entry of the main build it split the chunks the worker and the popup share, which cost
+ * them 556 and 281 gzipped bytes (bench, bundle). Its own copy of Preact and the engine costs
+ * only DevTools, when open. The devtools page (manifest `devtools_page`) stays in the main build.
+ */
+function devtoolsPanel(target: Target): Plugin {
+  let outDir = '';
+  return {
+    name: 'why-blocked-devtools-panel',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        plugins: [preact()],
+        build: {
+          outDir,
+          emptyOutDir: false,
+          target: target === 'firefox' ? 'firefox142' : 'chrome120',
+          sourcemap: false,
+          minify: true,
+          rollupOptions: { input: { devtoolsPanel: fileURLToPath(new URL('./src/devtools/panel.html', import.meta.url)) }, output: { entryFileNames: 'assets/devtools-[name]-[hash].js', chunkFileNames: 'assets/devtools-[name]-[hash].js', assetFileNames: 'assets/devtools-[name]-[hash][extname]' } },
+        },
+      });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target }), ...(process.env.WHY_BLOCKED_BENCH === '1' ? [benchProbe()] : [])],
+    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target }), devtoolsPanel(target), ...(process.env.WHY_BLOCKED_BENCH === '1' ? [benchProbe()] : [])],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: target === 'firefox' ? 'firefox142' : 'chrome120',
       sourcemap: false,
       minify: true,
-      // Pages no manifest key names: the DevTools panel (the devtools page adds it at run time).
-      rollupOptions: { input: { devtoolsPanel: 'src/devtools/panel.html' } },
+      // Both targets preload modules natively (Chrome 66, Firefox 115): the polyfill only cost
+      // the popup bytes, as a chunk of its own once the devtools page made a third HTML entry.
+      modulePreload: { polyfill: false },
     },
     server: { port: 5173, strictPort: true },
   };
