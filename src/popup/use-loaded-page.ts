@@ -1,5 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Diagnosis } from '../engine/types';
+import { browser } from '../shared/browser';
 import { emptyLog, SEVERITY, type RefusalEvent, type TabLog } from '../shared/log';
 import { observationOf } from '../shared/observation';
 import { readPage } from '../shared/page-reader';
@@ -46,8 +47,9 @@ export function useLoadedPage(tabId: number | null, tabUrl: string, active: bool
 }
 
 async function judgePage(tabId: number, url: string): Promise<LoadedPageFinding | null> {
-  const [extras, status] = await Promise.all([readPage(tabId, url), readPageStatus(tabId)]);
-  if (!extras.pageText && !extras.pageTitle) return null;
+  const [extras, status, ignored] = await Promise.all([readPage(tabId, url), readPageStatus(tabId), ignoredStatuses()]);
+  // A status the user chose not to count stays uncounted here too.
+  if ((!extras.pageText && !extras.pageTitle) || ignored.includes(status)) return null;
   const time = Date.now();
   const base: Omit<RefusalEvent, 'cause' | 'category' | 'vendor'> = { seq: 0, time, url, method: 'GET', type: 'main_frame', status, frameId: 0, headers: {}, severity: SEVERITY.page };
   const diagnosis = await judgeOne(observationOf({ ...base, cause: 'unknown', category: 'unknown', vendor: null }, extras));
@@ -59,4 +61,20 @@ async function judgePage(tabId: number, url: string): Promise<LoadedPageFinding 
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([promise, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+}
+
+/**
+ * The statuses unticked in the settings, read as shared/settings.ts stores them (sync, else local)
+ * without importing it: it carries the engine's status table, which the popup's budget has no room for.
+ */
+async function ignoredStatuses(): Promise<number[]> {
+  const read = async (area: { get(key: string): Promise<Record<string, unknown>> }): Promise<number[]> => {
+    const stored = (await area.get('settings')).settings as { ignoredStatuses?: unknown } | undefined;
+    return Array.isArray(stored?.ignoredStatuses) ? stored.ignoredStatuses.filter((s): s is number => typeof s === 'number') : [];
+  };
+  try {
+    return await read(browser.storage.sync);
+  } catch {
+    return read(browser.storage.local).catch(() => []);
+  }
 }
