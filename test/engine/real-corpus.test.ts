@@ -9,7 +9,8 @@ import { summarize } from '../fixtures/real/score';
  * explainer judges them. These are floors under today's figures (npm run accuracy prints them),
  * so a signature change that costs real pages fails here rather than in a user's popup.
  */
-describe('real corpus', () => {
+// Correctness over some 260 captures; under a loaded machine a run takes seconds, so no 5 s bound.
+describe('real corpus', { timeout: 60_000 }, () => {
   const cases = loadRealCases();
 
   it('is well formed: ids unique, every case with its source and a label the engine can give', () => {
