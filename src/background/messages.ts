@@ -8,6 +8,7 @@ import { carryOutFix, readHeadersAndReload } from './fixes';
 import { applyRefinement } from './page-refine';
 import { recheckRequest } from './recheck';
 import { cancelRetry, scheduleRetry } from './scheduled-retries';
+import { wordsReady } from './words';
 
 /** "chrome-extension://<id>/": a prefix, not URL.origin, which is "null" for that scheme outside browsers (Node, tests). */
 const OWN_PAGES = browser.runtime.getURL('');
@@ -25,9 +26,9 @@ export function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<
     case 'schedule-retry':
       return scheduleRetry(message.tabId, message.url, message.at).catch(() => null);
     case 'diagnose':
-      return Promise.resolve(message.observations.map((obs) => diagnoseCore(obs)));
+      return wordsReady().then(() => message.observations.map((obs) => diagnoseCore(obs)));
     case 'judge':
-      return Promise.resolve(judgeCore(message.observation));
+      return wordsReady().then(() => judgeCore(message.observation));
     case 'recheck':
       return recheckRequest(message.tabId, message.requestId);
     case 'refine':

@@ -4,6 +4,7 @@ import { hasHostAccess } from '../shared/host-access';
 import { RECHECK_METHODS, type RecheckReply } from '../shared/messages';
 import { PAGE_TEXT_LIMIT } from '../shared/page-reader';
 import { compactHeaders } from './headers';
+import { wordsReady } from './words';
 import { logOf } from './tab-log';
 
 /**
@@ -40,6 +41,7 @@ export async function recheckRequest(tabId: number, requestId: string): Promise<
     const body = event.method.toUpperCase() === 'HEAD' ? '' : await readStart(response);
     const cookies = await cookieNames(event.url);
     const time = Date.now();
+    await wordsReady();
     const core = judgeCore({
       url: event.url,
       method: event.method,

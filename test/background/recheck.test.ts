@@ -8,6 +8,8 @@ const { onStatus } = await import('../../src/background/capture');
 const { logOf } = await import('../../src/background/tab-log');
 const { recheckRequest } = await import('../../src/background/recheck');
 const { settingsLoaded } = await import('../../src/background/settings-cache');
+// The words the worker fetches from its own files on first use (background/words.ts), loaded up front here.
+await import('../../src/engine/words');
 
 let nextId = 1;
 async function refusedFetch(url: string, method = 'GET'): Promise<{ tabId: number; requestId: string }> {
