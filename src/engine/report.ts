@@ -1,6 +1,6 @@
 import { sanitize } from './sanitize';
 import type { Diagnosis, Observation } from './types';
-import { vendorLabel } from './vendor-label';
+import { vendorDisplayName as vendorLabel } from './vendor-names';
 
 /** Headers whose values are secrets: never put in a report, whatever the evidence holds. */
 const SECRET_HEADERS = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization']);

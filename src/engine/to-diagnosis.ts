@@ -1,5 +1,5 @@
 import type { CoreDiagnosis, Diagnosis, Evidence, Fact } from './types';
-import { vendorLabel } from './vendor-label';
+import { vendorDisplayName as vendorLabel } from './vendor-names';
 
 /**
  * The engine's English prose, kept apart from the matching data so the worker never ships it

@@ -1,81 +1,15 @@
-/** Display names for vendor ids in engine-written text (notes, reports); unknown ids as they are. */
-const LABELS: Record<string, string> = {
-  cloudflare: 'Cloudflare',
-  akamai: 'Akamai',
-  imperva: 'Imperva (Incapsula)',
-  'aws-waf': 'AWS WAF',
-  'aws-cloudfront': 'Amazon CloudFront',
-  'aws-s3': 'Amazon S3',
-  'google-cloud-storage': 'Google Cloud Storage',
-  'cloudflare-r2': 'Cloudflare R2',
-  datadome: 'DataDome',
-  perimeterx: 'HUMAN (PerimeterX)',
-  f5: 'F5 BIG-IP',
-  kasada: 'Kasada',
-  sucuri: 'Sucuri',
-  fastly: 'Fastly',
-  azure: 'Microsoft Azure',
-  'google-cloud-armor': 'Google Cloud Armor',
-  google: 'Google',
-  barracuda: 'Barracuda',
-  fortinet: 'Fortinet',
-  modsecurity: 'ModSecurity',
-  wordfence: 'Wordfence',
-  vercel: 'Vercel',
-  netlify: 'Netlify',
-  radware: 'Radware',
-  reblaze: 'Reblaze',
-  stackpath: 'StackPath',
-  varnish: 'Varnish',
-  'ddos-guard': 'DDoS-Guard',
-  nginx: 'nginx',
-  apache: 'Apache',
-  iis: 'Microsoft IIS',
-  django: 'Django',
-  rails: 'Ruby on Rails',
-  laravel: 'Laravel',
-  github: 'GitHub',
-  linkedin: 'LinkedIn',
-  gitlab: 'GitLab',
-  openai: 'OpenAI',
-  anthropic: 'Anthropic',
-  telegram: 'Telegram',
-  discord: 'Discord',
-  slack: 'Slack',
-  stripe: 'Stripe',
-  'docker-hub': 'Docker Hub',
-  reddit: 'Reddit',
-  'azure-blob': 'Azure Blob Storage',
-  'google-apis': 'Google APIs',
-  minio: 'MinIO',
-  'aliyun-oss': 'Alibaba Cloud OSS',
-  'backblaze-b2': 'Backblaze B2',
-  aws: 'Amazon Web Services',
-  openresty: 'OpenResty',
-  tomcat: 'Apache Tomcat',
-  litespeed: 'LiteSpeed',
-  jetty: 'Jetty',
-  haproxy: 'HAProxy',
-  amazon: 'Amazon',
-  squid: 'Squid',
-  aliyun: 'Alibaba Cloud WAF',
-  'tencent-cloud': 'Tencent Cloud WAF',
-  'huawei-cloud-waf': 'Huawei Cloud WAF',
-  'wts-waf': 'WTS-WAF',
-  qianxin: 'Qi-AnXin (360 AnYu)',
-  stormwall: 'StormWall',
-  bitninja: 'BitNinja',
-  indusface: 'Indusface AppTrana',
-  csf: 'ConfigServer Firewall',
-  paloalto: 'Palo Alto Networks',
-  knownsec: 'Knownsec (Jiasule)',
-  janusec: 'Janusec',
-  infosafe: 'InfoSafe',
-  yandex: 'Yandex',
-  cachewall: 'Cachewall',
-};
+import VENDOR_LABELS from './vendor-labels.json';
+import { useVendorNames } from './vendor-names';
 
-/** For the test that every vendor the engine can report is named here. */
+/**
+ * Display names for vendor ids (vendor-labels.json); unknown ids as they are. Importing this
+ * module puts the list in force for the engine's sentences too (vendor-names.ts). The popup does
+ * not import it: it fetches the same file as data, which keeps it under its script budget.
+ */
+const LABELS: Record<string, string> = VENDOR_LABELS;
+useVendorNames(LABELS);
+
+/** For the test that every vendor the engine can report is named. */
 export function hasVendorLabel(id: string): boolean {
   return Object.hasOwn(LABELS, id);
 }

@@ -1,5 +1,7 @@
 import LEXICON from './lexicon.json';
 import { useLexicon, type WordRule } from './lexicon';
+// The vendors' names for the engine's sentences come with the words, for the same callers.
+import './vendor-label';
 
 /**
  * Loads the page-text lexicon for callers that bundle it (command line, options page, tests):

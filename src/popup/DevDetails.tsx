@@ -4,7 +4,7 @@ import { browser } from '../shared/browser';
 import { t } from '../shared/i18n';
 import type { RefusalEvent } from '../shared/log';
 import { observationOf } from '../shared/observation';
-import { vendorLabel as vendorName } from '../engine/vendor-label';
+import { vendorName } from './vendor-names';
 import { copyText } from './clipboard';
 import { Recheck } from './Recheck';
 import { diagnoseAll } from './engine-client';

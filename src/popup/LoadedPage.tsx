@@ -1,6 +1,6 @@
 import { t } from '../shared/i18n';
 import type { ScheduledRetry } from '../shared/scheduled-retry';
-import { vendorLabel } from '../engine/vendor-label';
+import { vendorName as vendorLabel } from './vendor-names';
 import type { Diagnosis } from '../engine/types';
 import { DeveloperSection } from './DeveloperSection';
 import { Finding } from './Finding';

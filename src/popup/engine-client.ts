@@ -3,6 +3,7 @@ import proseUrl from '../engine/prose/en.json?url';
 import type { CoreDiagnosis, Diagnosis, Observation } from '../engine/types';
 import { browser } from '../shared/browser';
 import type { WorkerRequest } from '../shared/messages';
+import { loadVendorNames } from './vendor-names';
 
 /*
  * Why the popup holds neither the signatures nor the prose as script: its budget is 25 KB gz of
@@ -16,11 +17,15 @@ import type { WorkerRequest } from '../shared/messages';
  */
 let prose: Promise<Prose> | null = null;
 
+/** The prose, and the vendors' names with it: every worded finding has both (vendor-names.ts). */
 function loadProse(): Promise<Prose> {
-  prose ??= fetch(proseUrl).then((response) => {
-    if (!response.ok) throw new Error(`engine prose: HTTP ${response.status}`);
-    return response.json() as Promise<Prose>;
-  });
+  prose ??= Promise.all([
+    fetch(proseUrl).then((response) => {
+      if (!response.ok) throw new Error(`engine prose: HTTP ${response.status}`);
+      return response.json() as Promise<Prose>;
+    }),
+    loadVendorNames(),
+  ]).then(([words]) => words);
   // A failed load is tried again next time rather than remembered.
   prose.catch(() => (prose = null));
   return prose;

@@ -1,6 +1,6 @@
 import { confidenceWord, type Diagnosis } from '../engine/types';
 import { keyPart, t } from '../shared/i18n';
-import { vendorLabel as vendorName } from '../engine/vendor-label';
+import { vendorName, vendorNamesLoaded } from './vendor-names';
 
 /** A wait in words: "45 s", "2 min". */
 export function formatWait(seconds: number): string {
@@ -30,7 +30,8 @@ export function adviceOf(d: Diagnosis, waitLeftSeconds: number): string {
 
 /** "Refused by Cloudflare", or null when no vendor is known. */
 export function vendorLine(d: Diagnosis): string | null {
-  return d.vendor ? t('byVendor', [vendorName(d.vendor)]) : null;
+  // The provisional finding shows before the names arrive: no chip rather than a raw id.
+  return d.vendor && vendorNamesLoaded() ? t('byVendor', [vendorName(d.vendor)]) : null;
 }
 
 /** "Cloudflare is in front of this site but did not refuse this": never read as the blocker. */
