@@ -36,6 +36,17 @@ test('"Why was I blocked?" on an F5 200 page explains it the same way', async ({
   expect(await textOf(page, '[data-testid=reference]')).toContain(F5_SUPPORT_ID);
 });
 
+test('a challenge page served with 200 is named as Cloudflare\u2019s challenge when the popup opens', async ({ driver, lab }) => {
+  const { tabId } = await visit(driver, lab.url(scenario('cloudflare-challenge-200').path));
+  const popup = await openPopup(driver, tabId);
+  await expect.poll(() => attributeOf(popup, '[data-testid=cause]', 'data-category')).toBe('security-challenge');
+  expect(await attributeOf(popup, '[data-testid=cause]', 'data-vendor')).toBe('cloudflare');
+  expect(await textOf(popup, '[data-testid=loaded-but]')).toContain('200');
+  expect(await textOf(popup, '[data-testid=reference]')).toContain('8f3c2b1a4d5e6f71');
+  // Found by reading the page on demand: nothing was recorded while it loaded.
+  expect(await eventsOf(driver, tabId)).toHaveLength(0);
+});
+
 test('an Imperva 503 is recorded while browsing and explained with its incident ID', async ({ driver, lab }) => {
   const { tabId } = await visit(driver, lab.url(scenario('imperva-503').path));
   // Recorded like a 403 is: the page's own refusal, with the headers that name Imperva.

@@ -117,6 +117,15 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    id: 'cloudflare-challenge-200',
+    title: 'Cloudflare challenge page answered with 200',
+    path: '/cloudflare/challenge-200',
+    expected: { category: 'security-challenge', vendor: 'cloudflare', status: 200 },
+    routes: {
+      '/cloudflare/challenge-200': { status: 200, headers: { ...cloudflareHeaders, 'cf-ray': '8f3c2b1a4d5e6f71-FRA' }, body: challengePage },
+    },
+  },
+  {
     id: 'rate-limit',
     title: '429 Too Many Requests with Retry-After: 120',
     path: '/api/search',

@@ -150,6 +150,29 @@ export const CLOUDFLARE: readonly Signature[] = [
     fixes: ['retry', 'pause-extensions', 'clear-cookies', 'disable-vpn', 'contact-owner'],
   },
   {
+    // A challenge page that came with 200 (a CDN or proxy in between rewrote the status, or a
+    // site that serves it so): the page is the challenge when its title and its own challenge
+    // scripts both say so. Only a page read from a tab or a HAR file can show it.
+    id: 'cloudflare-challenge-200',
+    vendor: 'cloudflare',
+    category: 'security-challenge',
+    statuses: [200],
+    acted: [
+      { title: 'just a moment' },
+      { body: '/cdn-cgi/challenge-platform/h/' },
+      { body: '_cf_chl_opt' },
+      { body: 'cf-chl-' },
+      { body: 'cf-browser-verification' },
+      { body: 'jschl' },
+    ],
+    // Two together: the bot script Cloudflare injects into ordinary pages carries none of them.
+    minActed: 2,
+    presence: PRESENCE,
+    confidence: 0.9,
+    reference: RAY,
+    fixes: ['retry', 'pause-extensions', 'clear-cookies', 'disable-vpn', 'contact-owner'],
+  },
+  {
     id: 'cloudflare-block',
     vendor: 'cloudflare',
     category: 'security-block',
