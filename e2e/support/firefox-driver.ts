@@ -17,6 +17,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
     browser: 'firefox',
     executablePath: findBrowser('firefox'),
     headless: true,
+    // The flood test's page call runs as long as its 20,000 requests (~170 s, more under load).
+    protocolTimeout: 420_000,
     userDataDir: profile,
     // Without it, navigating to moz-extension:// is refused.
     args: ['--remote-allow-system-access'],

@@ -37,6 +37,12 @@ export function queueHistory(tabId: number, event: Omit<RefusalEvent, 'seq'>, pa
       return;
     }
   }
+  // A page first read from the page itself (unseen-page.ts) is the same page its answer records.
+  const probed = event.type === 'main_frame' ? queue.find((q) => q.tabId === tabId && q.requestId?.startsWith('page:') && q.entry.url === entryOf().url) : undefined;
+  if (probed) {
+    probed.entry = { ...entryOf(), first: probed.entry.first, last: probed.entry.last };
+    return;
+  }
   if (queue.length >= MAX_QUEUED) return;
   const entry = entryOf();
   if (!privateTabs.has(tabId)) privateTabs.set(tabId, isPrivateOrGone(tabId));

@@ -228,6 +228,19 @@ describe('a worker that starts while events arrive', () => {
     expect(await w.onDocumentCommitted(3, 'https://seen.example/#top')).toBe(false);
   });
 
+  it('a page read from the page before its answer arrived is one history entry, not two', async () => {
+    const w = await startWorker();
+    vi.useFakeTimers();
+    w.onUnseenDocument(1, SHOP, 403, 3000);
+    // Its headers name who refused it: a cause the status alone did not give.
+    w.onResponse(withHeaders({ requestId: '8', type: 'main_frame', url: SHOP, timeStamp: 2990, responseHeaders: [...CF, { name: 'cf-mitigated', value: 'block' }] }));
+    await vi.advanceTimersByTimeAsync(5000);
+    vi.useRealTimers();
+    await settle();
+    const entries = Object.entries(fake.local.data).flatMap(([k, day]) => (k.startsWith('history:') ? (day as { entries: { url: string; vendor: string | null }[] }).entries : []));
+    expect(entries.map((e) => `${e.url} ${e.vendor}`)).toEqual([`${SHOP} cloudflare`]);
+  });
+
   it('restore finishing after the tab left the site: the tab no longer reads headers', async () => {
     fake.session.data[HEADER_TABS_KEY] = { 1: 'https://shop.example' };
     fake.session.gate.hold();
