@@ -19,7 +19,7 @@ import { distDir } from '../e2e/support/dist';
 import { launchWithDevtools } from '../test/devtools/chromium-devtools';
 import { DEVTOOLS_LAB_PATH, devtoolsLabRoutes } from '../test/devtools/lab-page';
 
-const SHOTS = ['cloudflare-block', 'cloudflare-challenge', 'rate-limit', 'image-forbidden', 'clean'];
+const SHOTS = ['cloudflare-block', 'cloudflare-challenge', 'rate-limit', 'image-forbidden', 'f5-block-200', 'clean'];
 const DARK_SHOTS = ['cloudflare-block', 'rate-limit'];
 const OUT = join(ROOT, 'docs', 'screenshots');
 /** About the size of the real popup. */
@@ -44,6 +44,26 @@ async function popupShots(driver: Driver, lab: Lab, ids: readonly string[], pref
     console.log(`${matchesExpectation(v) ? '' : '(unexpected finding) '}${file}`);
     await driver.closePages();
   }
+}
+
+/** A page whose fetch was refused, after "Check this request" named Cloudflare's challenge. */
+async function recheckShot(driver: Driver, lab: Lab, file: string): Promise<void> {
+  const challenge = scenario('cloudflare-challenge').routes['/cloudflare/challenge'];
+  if (!challenge || typeof challenge === 'function') throw new Error('the challenge scenario lost its route');
+  lab.route('/api/orders', challenge);
+  const url = lab.route('/shop', { status: 200, headers: { 'content-type': 'text/html; charset=UTF-8' }, body: '<!doctype html><title>Shop</title><script>fetch("/api/orders").catch(() => {})</script>' });
+  const page = await driver.openPage(url);
+  const tabId = await driver.tabIdOf(url);
+  void page;
+  const popup = await driver.openExtensionPage(`src/popup/index.html?tabId=${tabId}`);
+  await popup.setViewport(WIDTH, HEIGHT);
+  await waitFor('the refused fetch', () => popup.evaluate(() => document.querySelector('[data-testid=recheck-button]') !== null, undefined));
+  await popup.click('[data-testid=recheck-button]');
+  await waitFor('the re-check', () => popup.evaluate(() => document.querySelector('[data-testid=recheck-result]')?.getAttribute('data-vendor') === 'cloudflare', undefined));
+  await settle(popup);
+  await popup.screenshot(file);
+  console.log(file);
+  await driver.closePages();
 }
 
 /** The options page with a few refusals in its history and a HAR file explained. */
@@ -99,6 +119,7 @@ try {
   const light = await launchWatching('chromium', () => launchChromium());
   try {
     await popupShots(light, lab, SHOTS, 'popup');
+    await recheckShot(light, lab, join(OUT, 'popup-recheck.png'));
     await optionsShot(light, lab, join(OUT, 'options.png'));
   } finally {
     await light.close();
