@@ -24,9 +24,11 @@ interface Candidate {
 
 /**
  * Turns one observation into the most likely explanation, without prose: what the worker needs,
- * and what `describe` words for people. Pure and total: never throws.
+ * and what `toDiagnosis` words for people. Pure and total: never throws. One signature list
+ * (signatures/index.ts); the per-list memos below are computed once for it.
  */
-export function diagnoseCore(obs: Observation, signatures: readonly Signature[] = SIGNATURES): CoreDiagnosis {
+export function diagnoseCore(obs: Observation): CoreDiagnosis {
+  const signatures = SIGNATURES;
   try {
     return diagnoseSafely(obs, signatures);
   } catch {
