@@ -13,6 +13,8 @@ const { logOf } = await import('../../src/background/tab-log');
 const { writeQueued } = await import('../../src/background/history-writer');
 const { applyRefinement, refineLoadedPage } = await import('../../src/background/page-refine');
 const { settingsLoaded } = await import('../../src/background/settings-cache');
+// The words the worker fetches from its own files on first use (background/words.ts), loaded up front here.
+await import('../../src/engine/words');
 
 let nextId = 1;
 async function refusedPage(path: string): Promise<{ tabId: number; url: string }> {
