@@ -4,6 +4,8 @@ import type { WorkerRequest } from '../../src/shared/messages';
 
 vi.mock('../../src/shared/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 const { onMessage } = await import('../../src/background/messages');
+// The words the worker fetches from its own files on first use (background/words.ts), loaded up front here.
+await import('../../src/engine/words');
 
 const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('src/popup/index.html') };
 const send = (message: unknown, sender: { id?: string; url?: string } = own) => onMessage(message, sender as never);
