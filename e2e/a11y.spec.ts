@@ -40,7 +40,7 @@ test('axe finds nothing on the popup: clean, with a finding, and with the develo
   // After a fix ran: its outcome and the report shown for copying by hand.
   await setClipboard(popup, '');
   await popup.click('[data-testid=copy-report]');
-  await expect.poll(() => textOf(popup, '[data-testid=fix-result]')).toMatch(/\S/);
+  await expect.poll(() => textOf(popup, '#out-copy-report')).toMatch(/\S/);
   expect(await axeReport(popup)).toEqual([]);
 });
 
@@ -185,7 +185,7 @@ test('Enter and Space carry out a fix', async ({ driver, lab }) => {
   await tabTo('[data-testid=fix-retry]');
   await popup.press(' ');
   await expect.poll(() => lab.hits('/kbd')).toBe(2);
-  await expect.poll(() => textOf(popup, '[data-testid=fix-result]')).toContain('403');
+  await expect.poll(() => textOf(popup, '#out-fix-retry')).toContain('403');
 
   await tabTo('[data-testid=copy-report]');
   await popup.press('Enter');

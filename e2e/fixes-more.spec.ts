@@ -30,7 +30,7 @@ test('Copy report puts a report with the Ray ID and no cookie value on the clipb
 
   await popup.click('[data-testid=copy-report]');
 
-  await expect.poll(() => textOf(popup, '[data-testid=fix-result]')).toBe(await message(driver, 'copied'));
+  await expect.poll(() => textOf(popup, '#out-copy-report')).toBe(await message(driver, 'copied'));
   const report = await clipboardText(popup);
   expect(report).toContain(CF_RAY);
   expect(report).toContain(url);

@@ -23,7 +23,7 @@ test('Clear this site\u2019s cookies removes that site\u2019s cookies and leaves
   const popup = await openPopup(driver, tabId);
   await popup.click('[data-testid=fix-clear-cookies]');
 
-  await expect.poll(() => textOf(popup, '[data-testid=fix-result]')).toMatch(/\S/);
+  await expect.poll(() => textOf(popup, '#out-fix-clear-cookies')).toMatch(/\S/);
   await expect.poll(ours).toEqual([`localhost ${name}=1`, `localhost ${name}_pref=dark`]);
 });
 
@@ -51,7 +51,7 @@ test('Retry says when the page is still refused', async ({ driver, lab }) => {
   await popup.click('[data-testid=fix-retry]');
 
   await expect.poll(() => lab.hits('/still')).toBe(2);
-  await expect.poll(() => textOf(popup, '[data-testid=fix-result]')).toContain('403');
+  await expect.poll(() => textOf(popup, '#out-fix-retry')).toContain('403');
 });
 
 test('Clear cache asks first where it cannot be limited to one site, then reloads', async ({ driver, lab }) => {
@@ -69,6 +69,6 @@ test('Clear cache asks first where it cannot be limited to one site, then reload
   } else {
     expect(await countOf(popup, '[data-testid=confirm]')).toBe(0);
   }
-  await expect.poll(() => textOf(popup, '[data-testid=fix-result]')).toMatch(/\S/);
+  await expect.poll(() => textOf(popup, '#out-fix-clear-cache')).toMatch(/\S/);
   await expect.poll(() => lab.hits('/app')).toBe(2);
 });

@@ -19,14 +19,12 @@ interface Props {
    */
   busy?: boolean;
   outcome: Outcome | null;
-  /** The row whose outcome the e2e suite reads as [data-testid=fix-result] (the last one run). */
-  holdsResult: boolean;
   onClick: () => void;
   children?: ComponentChildren;
 }
 
 /** One fix: its button, what it does (or why it cannot), and what happened after the click. */
-export function FixRow({ id, testId, label, hint, disabled, busy = false, outcome, holdsResult, onClick, children }: Props) {
+export function FixRow({ id, testId, label, hint, disabled, busy = false, outcome, onClick, children }: Props) {
   return (
     <li class={`fix${outcome ? (outcome.ok ? ' done-ok' : ' done-bad') : ''}`}>
       <button
@@ -44,7 +42,7 @@ export function FixRow({ id, testId, label, hint, disabled, busy = false, outcom
       </span>
       {children}
       {/* Always rendered, so screen readers announce the outcome when it arrives. */}
-      <p id={`out-${id}`} role="status" class={`outcome${outcome && !outcome.ok ? ' error' : ''}`} data-testid={holdsResult ? 'fix-result' : undefined}>
+      <p id={`out-${id}`} role="status" class={`outcome${outcome && !outcome.ok ? ' error' : ''}`}>
         {outcome?.text ?? ''}
       </p>
     </li>

@@ -35,7 +35,6 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<FixAction | null>(null);
-  const [last, setLast] = useState<string>(testIdOf(plan.items[0] ?? { kind: 'report' }));
   const [reportShown, setReportShown] = useState(false);
   const site = websiteUrlOf(pageUrl);
   const report = reportFor(observationOf(event), diagnosis);
@@ -43,7 +42,6 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
 
   const finish = (key: string, outcome: Outcome): void => {
     setOutcomes((all) => ({ ...all, [key]: outcome }));
-    setLast(key);
   };
 
   const act = async (item: FixItem, confirmed = false): Promise<void> => {
@@ -55,7 +53,6 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
         return;
       }
       setBusy(key);
-      setLast(key);
       setOutcomes((all) => ({ ...all, [key]: { ok: true, text: t('working') } }));
       const outcome = await requestFix(item.action, tabId, pageUrl);
       // Kept outside this component: a reload that works switches the popup to its clean view.
@@ -92,8 +89,6 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
                 since={event.time}
                 auto={event.type === 'main_frame'}
                 scheduled={scheduled}
-                holdsResult={last === key}
-                onResult={() => setLast(key)}
               />
             );
           }
@@ -108,7 +103,6 @@ export function Fixes({ tabId, pageUrl, event, diagnosis, plan, waitUntil, sched
               disabled={disabled}
               busy={busy !== null}
               outcome={outcomes[key] ?? null}
-              holdsResult={last === key}
               onClick={() => void act(item)}
             >
               {item.kind === 'action' && confirming === item.action && (

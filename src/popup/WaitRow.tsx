@@ -19,8 +19,6 @@ interface Props {
   /** Schedule without a click (the page itself was refused, so reloading it loses nothing). */
   auto: boolean;
   scheduled: ScheduledRetry | null;
-  holdsResult: boolean;
-  onResult: () => void;
 }
 
 /** Scheduled at most once without a click per popup: a site that keeps refusing must not loop. */
@@ -30,7 +28,7 @@ let autoUsed = false;
  * Counts down the rate limit's wait, then retries. The worker does the retry from an alarm, so it
  * happens with the popup closed; if the worker does not answer, the popup retries while it is open.
  */
-export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled, holdsResult, onResult }: Props) {
+export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled }: Props) {
   const [local, setLocal] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const pending = scheduled?.state === 'scheduled' && scheduled.at >= since ? scheduled : null;
@@ -51,7 +49,6 @@ export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled, holdsResul
     if (local !== null) setLocal(null);
     else await browser.runtime.sendMessage({ type: 'cancel-retry', tabId } satisfies WorkerRequest).catch(() => undefined);
     setOutcome({ ok: true, text: t('autoRetryCancelled') });
-    onResult();
   };
 
   useEffect(() => {
@@ -65,7 +62,6 @@ export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled, holdsResul
   useEffect(() => {
     if (scheduled?.state === 'done' && scheduled.result) {
       setOutcome({ ok: scheduled.result.ok && !scheduled.result.retry?.refused, text: describeResult(scheduled.result) });
-      onResult();
     }
   }, [scheduled?.state, scheduled?.at]);
 
@@ -73,7 +69,6 @@ export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled, holdsResul
     if (local === null || left > 0) return;
     setLocal(null);
     setOutcome({ ok: true, text: t('working') });
-    onResult();
     void requestFix('retry', tabId, pageUrl).then((result) => {
       rememberOutcome(result);
       setOutcome(result);
@@ -103,7 +98,6 @@ export function WaitRow({ tabId, pageUrl, at, since, auto, scheduled, holdsResul
       }
       disabled={over}
       outcome={outcome}
-      holdsResult={holdsResult}
       onClick={() => void (waiting ? cancel() : schedule())}
     />
   );
