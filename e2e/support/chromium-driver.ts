@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { distDir, helperPagePath } from './dist';
 import { findBrowser } from './executables';
 import { backgroundContextId, callExpression, closeAll, newestTabShowing, screenshotAll, tolerateNavigationError, extensionCall, waitFor, type Driver, type DriverPage } from './driver';

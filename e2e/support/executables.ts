@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright';
+import { chromium } from '@playwright/test';
 
 /**
  * Where the browsers are: an environment variable naming the executable, then Playwright's own
