@@ -85,6 +85,9 @@ test('reading headers ends when the tab leaves the site it was asked for', async
   await expect.poll(() => exists(popup, '[data-testid=read-headers]')).toBe(true);
   await popup.click('[data-testid=read-headers]');
   await expect.poll(reading).toEqual({ [tabId]: new URL(url).origin });
+  // The click reloads the tab: navigate only once the reloaded page's image is recorded with its
+  // headers, or the navigation below runs in a document the reload is about to replace.
+  await expect.poll(async () => (await eventsOf(driver, tabId)).map((e) => e.noHeaders === true)).toEqual([false]);
   // Within the site it goes on; on another site (localhost is another site here) it stops.
   await page.evaluate((next) => location.assign(next), lab.route('/catalog/page-2', { status: 200, body: '<title>Page 2</title>' }));
   await expect.poll(() => page.url()).toContain('/catalog/page-2');
