@@ -26,6 +26,8 @@ test('Copy report puts a report with the Ray ID and no cookie value on the clipb
   await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(1);
   const popup = await openPopup(driver, tabId);
   await expect.poll(() => attributeOf(popup, '[data-testid=cause]', 'data-vendor')).toBe('cloudflare');
+  // What the user copies is what the popup shows: the reference is on screen first.
+  await expect.poll(() => textOf(popup, '[data-testid=reference]')).toContain(CF_RAY.split('-')[0]);
   await setClipboard(popup, 'nothing yet');
 
   await popup.click('[data-testid=copy-report]');

@@ -1,12 +1,13 @@
 import { diagnoseCore } from '../engine/core';
+import { withoutHash } from '../shared/address';
 import { isDocumentType } from '../engine/is-document-type';
 import { hasMarkerHeader, isBlockingError, statusVerdict } from '../engine/precheck';
 import { MAX_URL, severityOf, type RefusalEvent } from '../shared/log';
 import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
-import { queueHistory } from './history-writer';
+import { queueHistory, renameQueued } from './history-writer';
 import { settings } from './settings-cache';
 import { isCounted } from '../shared/settings';
-import { countRepeat, logOf, priorVersion, record, startDocument } from './tab-log';
+import { adoptPageRead, countRepeat, logOf, pageReadId, priorVersion, record, startDocument } from './tab-log';
 import { settleMainFrame } from './main-frame-waiters';
 import { onTabDocument } from './header-reading';
 import { isNews, mergeVersions, type RequestVersion } from './merge-versions';
@@ -63,6 +64,8 @@ export function onResponse(details: ResponseDetails): void {
   if (notThisTabsDocument(details)) return;
   const refused = verdict === 1 || hasMarkerHeader(details.statusCode, headerNames(details.responseHeaders));
   try {
+    // The page may have been read from itself first (onUnseenDocument): this answer is that request.
+    if (refused && details.type === 'main_frame') adoptPageAnswer(details.tabId, details.url, String(details.requestId));
     if (details.type === 'main_frame' && !(refused && isKnown(details))) newDocument(details.tabId, details.url, details.statusCode, refused, timeOf(details));
     if (!refused) return;
     capture(details, { status: details.statusCode, headers: compactHeaders(details.responseHeaders) }, initiatorOf(details));
@@ -111,8 +114,9 @@ export function onError(details: ErrorDetails): void {
 export function onUnseenDocument(tabId: number, url: string, status: number, time: number): void {
   if (statusVerdict(status, 'main_frame') !== 1) return;
   // Firefox can report the commit before the answer: the listener may have recorded it meanwhile.
-  if (logOf(tabId)?.events.some((e) => e.type === 'main_frame' && e.url === url.slice(0, MAX_URL))) return;
-  const details = { requestId: `page:${tabId}:${Math.round(time)}`, tabId, frameId: 0, url, method: 'GET', type: 'main_frame', timeStamp: time };
+  const page = withoutHash(url.slice(0, MAX_URL));
+  if (logOf(tabId)?.events.some((e) => e.type === 'main_frame' && withoutHash(e.url) === page)) return;
+  const details = { requestId: pageReadId(tabId, time), tabId, frameId: 0, url, method: 'GET', type: 'main_frame', timeStamp: time };
   try {
     capture(details, { status, headers: {}, noHeaders: true }, undefined);
   } catch (error) {
@@ -136,6 +140,11 @@ function newDocument(tabId: number, url: string, status: number, refused: boolea
   if (status < 300 || status >= 400) settleMainFrame(tabId, status, refused);
   startDocument(tabId, url, time);
   onTabDocument(tabId, url);
+}
+
+function adoptPageAnswer(tabId: number, url: string, requestId: string): void {
+  const before = adoptPageRead(tabId, url, requestId);
+  if (before !== undefined) renameQueued(before, requestId);
 }
 
 /** Was this request recorded on the tab's current document already? */
@@ -202,5 +211,5 @@ function capture(
   const documentUrl = details.type === 'main_frame' ? url : undefined;
   record(details.tabId, documentUrl, event);
   const reference = diagnosis.reference ? `${diagnosis.reference.label}: ${diagnosis.reference.value}` : undefined;
-  queueHistory(details.tabId, event, documentUrl ?? logOf(details.tabId)?.documentUrl ?? '', reference);
+  queueHistory(details.tabId, event, documentUrl ?? logOf(details.tabId)?.documentUrl ?? '', reference, prior);
 }

@@ -24,24 +24,26 @@ const MAX_WRITTEN = 2048;
 const privateTabs = new Map<number, Promise<boolean>>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-export function queueHistory(tabId: number, event: Omit<RefusalEvent, 'seq'>, pageUrl: string, reference: string | undefined): void {
+/**
+ * Queues a refusal's entry. `prior` is the version of the same request recorded before (status
+ * only, or the page read from itself): its entry, queued or written, is replaced, never doubled.
+ */
+export function queueHistory(tabId: number, event: Omit<RefusalEvent, 'seq'>, pageUrl: string, reference: string | undefined, prior?: RefusalEvent): void {
   if (!settings().history) return;
   const { requestId } = event;
   const entryOf = (): HistoryEntry => historyEntryOf({ ...event, seq: 0 }, pageUrl, reference);
   // One request, one entry: a later version (with headers, with its error) replaces a queued one.
   if (requestId !== undefined) {
-    if (written.has(requestId)) return;
+    if (written.has(requestId)) {
+      // Written already: the stored entry of the earlier version takes what this one tells.
+      if (prior) refineHistory(prior, { cause: event.cause, category: event.category, vendor: event.vendor }, pageUrl, reference);
+      return;
+    }
     const queued = queuedById.get(requestId);
     if (queued) {
       queued.entry = { ...entryOf(), first: queued.entry.first, last: queued.entry.last };
       return;
     }
-  }
-  // A page first read from the page itself (unseen-page.ts) is the same page its answer records.
-  const probed = event.type === 'main_frame' ? queue.find((q) => q.tabId === tabId && q.requestId?.startsWith('page:') && q.entry.url === entryOf().url) : undefined;
-  if (probed) {
-    probed.entry = { ...entryOf(), first: probed.entry.first, last: probed.entry.last };
-    return;
   }
   if (queue.length >= MAX_QUEUED) return;
   const entry = entryOf();
@@ -53,6 +55,17 @@ export function queueHistory(tabId: number, event: Omit<RefusalEvent, 'seq'>, pa
     timer = undefined;
     void writeQueued();
   }, WRITE_DELAY_MS);
+}
+
+/** A request now known by another id (tab-log.ts adoptPageRead): its entry follows it. */
+export function renameQueued(before: string, requestId: string): void {
+  const queued = queuedById.get(before);
+  if (queued) {
+    queuedById.delete(before);
+    queuedById.set(requestId, queued);
+    queued.requestId = requestId;
+  }
+  if (written.has(before)) written.add(requestId);
 }
 
 /** The batch being written, if any: a refinement of a written entry waits for it to land. */

@@ -1,6 +1,7 @@
 import { diagnoseCore } from '../engine/core';
 import type { CoreDiagnosis } from '../engine/types';
 import { browser } from '../shared/browser';
+import { withoutHash } from '../shared/address';
 import { SEVERITY, type RefusalEvent } from '../shared/log';
 import type { Refinement } from '../shared/messages';
 import { observationOf } from '../shared/observation';
@@ -82,7 +83,3 @@ function remember(requestId: string): void {
   if (read.size > MAX_READ) read.delete(read.values().next().value as string);
 }
 
-function withoutHash(url: string): string {
-  const at = url.indexOf('#');
-  return at < 0 ? url : url.slice(0, at);
-}

@@ -1,5 +1,6 @@
 import { browser } from '../shared/browser';
-import { appendEvent, emptyLog, MAX_EVENTS, tabKey, type RefusalEvent, type TabLog } from '../shared/log';
+import { withoutHash, withoutQuery } from '../shared/address';
+import { appendEvent, emptyLog, MAX_EVENTS, MAX_URL, tabKey, type RefusalEvent, type TabLog } from '../shared/log';
 import { mergeVersions } from './merge-versions';
 
 /**
@@ -108,11 +109,6 @@ export function countRepeat(tabId: number, requestId: string, url: string, statu
   return true;
 }
 
-function withoutQuery(url: string): string {
-  const at = url.search(/[?#]/);
-  return at < 0 ? url : url.slice(0, at);
-}
-
 /** The version with headers keeps its diagnosis (capture merges before it diagnoses; a restore cannot). */
 function earlierWins(earlier: RefusalEvent, later: Omit<RefusalEvent, 'seq'>): boolean {
   return !earlier.noHeaders && later.noHeaders === true;
@@ -133,6 +129,34 @@ export function priorVersion(tabId: number, requestId: string): RefusalEvent | '
 function remember(requestId: string, log: TabLog): void {
   requests.set(requestId, log);
   if (requests.size > MAX_REQUESTS) requests.delete(requests.keys().next().value as string);
+}
+
+/** Requests ids of pages read from the page itself (capture.ts onUnseenDocument), not from webRequest. */
+const PAGE_READ = 'page:';
+
+export function pageReadId(tabId: number, time: number): string {
+  return `${PAGE_READ}${tabId}:${Math.round(time)}`;
+}
+
+/**
+ * The refusal of the tab's document, read from the page itself before the listener's answer for it
+ * came (Firefox can tell the commit first, and a woken worker gets the two in either order), is
+ * that answer's request: it takes the request's id, so the answer upgrades it in place (same place,
+ * same count, same history entry). Returns the id it had, or undefined when there was none.
+ */
+export function adoptPageRead(tabId: number, url: string, requestId: string): string | undefined {
+  const log = logs.get(tabId);
+  if (!log || closed.has(tabId)) return undefined;
+  const page = withoutHash(url.slice(0, MAX_URL));
+  const index = log.events.findIndex((e) => e.type === 'main_frame' && e.requestId?.startsWith(PAGE_READ) && withoutHash(e.url) === page);
+  const event = log.events[index];
+  if (!event?.requestId) return undefined;
+  const before = event.requestId;
+  log.events[index] = { ...event, requestId };
+  requests.delete(before);
+  remember(requestId, log);
+  markDirty(tabId);
+  return before;
 }
 
 /** The tab is showing a new document: what was refused before belongs to the old one. */
@@ -185,11 +209,6 @@ export async function onDocumentCommitted(tabId: number, url: string | undefined
   if (log && unseen) startDocument(tabId, url);
   // No answer seen for this document: the back/forward cache, or a page loaded before the listeners were live.
   return unseen;
-}
-
-function withoutHash(url: string): string {
-  const at = url.indexOf('#');
-  return at < 0 ? url : url.slice(0, at);
 }
 
 function markDirty(tabId: number): void {

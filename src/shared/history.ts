@@ -1,6 +1,7 @@
 import type { Category } from '../engine/types';
 import { browser } from './browser';
 import type { RefusalEvent } from './log';
+import { withoutQuery } from './address';
 
 /**
  * Refusals across tabs and days, kept only on this device (storage.local), one key per UTC day
@@ -46,9 +47,8 @@ export function dayKeyOf(time: number): string {
   return HISTORY_PREFIX + new Date(time).toISOString().slice(0, 10);
 }
 
-function withoutQuery(url: string): string {
-  const cut = url.search(/[?#]/);
-  return (cut < 0 ? url : url.slice(0, cut)).slice(0, MAX_URL_CHARS);
+function clippedAddress(url: string): string {
+  return withoutQuery(url).slice(0, MAX_URL_CHARS);
 }
 
 function hostnameOf(url: string): string {
@@ -67,8 +67,8 @@ export function historyEntryOf(event: RefusalEvent, pageUrl: string, reference?:
     last: event.time,
     count: 1,
     site: hostnameOf(page),
-    page: withoutQuery(page),
-    url: withoutQuery(event.url),
+    page: clippedAddress(page),
+    url: clippedAddress(event.url),
     method: event.method,
     type: event.type,
     status: event.status,

@@ -241,6 +241,69 @@ describe('a worker that starts while events arrive', () => {
     expect(entries.map((e) => `${e.url} ${e.vendor}`)).toEqual([`${SHOP} cloudflare`]);
   });
 
+  it('Firefox\u2019s order: the page read from itself first, its answer with headers after the write: one event, upgraded in place', async () => {
+    const w = await startWorker();
+    expect(await w.onDocumentCommitted(1, SHOP)).toBe(true);
+    w.onUnseenDocument(1, SHOP, 403, 3000);
+    const first = await stored(w);
+    expect(summary(first)).toEqual({ total: 1, events: ['main_frame 403 no-headers'] });
+    // Seconds later, under load, the listener's answer for the same document, with its headers.
+    w.onResponse(withHeaders({ requestId: '8', type: 'main_frame', url: SHOP, timeStamp: 2990 }));
+    const after = await stored(w);
+    expect(summary(after)).toEqual({ total: 1, events: ['main_frame 403 8a1b2c3d4e5f6a7b-FRA'] });
+    expect(after?.events[0]).toMatchObject({ requestId: '8', seq: first?.events[0]?.seq, time: first?.events[0]?.time });
+    expect(after?.documentUrl).toBe(SHOP);
+    // A later copy of the same answer (the error listener, a repeat) changes nothing.
+    w.onResponse(withHeaders({ requestId: '8', type: 'main_frame', url: SHOP, timeStamp: 2991 }));
+    expect(summary(await stored(w))).toEqual({ total: 1, events: ['main_frame 403 8a1b2c3d4e5f6a7b-FRA'] });
+  });
+
+  it('the answer first, the page read from itself after: the read adds nothing, whatever the fragment', async () => {
+    const w = await startWorker();
+    w.onResponse(withHeaders({ requestId: '8', type: 'main_frame', url: SHOP, timeStamp: 2990 }));
+    w.onUnseenDocument(1, `${SHOP}#top`, 403, 3000);
+    expect(summary(await stored(w))).toEqual({ total: 1, events: ['main_frame 403 8a1b2c3d4e5f6a7b-FRA'] });
+  });
+
+  it('a page read from itself on one document is not taken by the answer for another', async () => {
+    const w = await startWorker();
+    w.onUnseenDocument(1, SHOP, 403, 3000);
+    w.onResponse(withHeaders({ requestId: '9', type: 'main_frame', url: 'https://shop.example/other', timeStamp: 4000 }));
+    const log = await stored(w);
+    expect(log?.documentUrl).toBe('https://shop.example/other');
+    expect(log?.events.map((e) => `${e.requestId} ${e.url}`)).toEqual(['9 https://shop.example/other']);
+  });
+
+  it('a page read from itself whose history entry was written before its answer came: the entry is refined, not doubled', async () => {
+    const w = await startWorker();
+    vi.useFakeTimers();
+    w.onUnseenDocument(1, SHOP, 403, 3000);
+    // The status-only entry is written (2 s batches) before the answer arrives.
+    await vi.advanceTimersByTimeAsync(5000);
+    w.onResponse(withHeaders({ requestId: '8', type: 'main_frame', url: SHOP, timeStamp: 2990, responseHeaders: [...CF, { name: 'cf-mitigated', value: 'block' }] }));
+    await vi.advanceTimersByTimeAsync(5000);
+    vi.useRealTimers();
+    await settle();
+    const entries = Object.entries(fake.local.data).flatMap(([k, day]) =>
+      k.startsWith('history:') ? (day as { entries: { url: string; vendor: string | null; count: number; reference?: string }[] }).entries : [],
+    );
+    expect(entries.map((e) => `${e.url} ${e.vendor} x${e.count} ${e.reference ?? 'no reference'}`)).toEqual([`${SHOP} cloudflare x1 Cloudflare Ray ID: 8a1b2c3d4e5f6a7b-FRA`]);
+  });
+
+  it('a refused image whose entry was written status-only gets the headers\u2019 vendor in the same entry', async () => {
+    const w = await startWorker();
+    await w.readHeadersIn(1, 'https://shop.example');
+    vi.useFakeTimers();
+    w.onStatus(response());
+    await vi.advanceTimersByTimeAsync(5000);
+    w.onResponse(withHeaders({ responseHeaders: [...CF, { name: 'cf-mitigated', value: 'block' }] }));
+    await vi.advanceTimersByTimeAsync(5000);
+    vi.useRealTimers();
+    await settle();
+    const entries = Object.entries(fake.local.data).flatMap(([k, day]) => (k.startsWith('history:') ? (day as { entries: { url: string; vendor: string | null; count: number }[] }).entries : []));
+    expect(entries.map((e) => `${e.url} ${e.vendor} x${e.count}`)).toEqual([`${IMAGE} cloudflare x1`]);
+  });
+
   it('restore finishing after the tab left the site: the tab no longer reads headers', async () => {
     fake.session.data[HEADER_TABS_KEY] = { 1: 'https://shop.example' };
     fake.session.gate.hold();
