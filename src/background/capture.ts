@@ -10,6 +10,7 @@ import { isCounted } from '../shared/settings';
 import { adoptPageRead, countRepeat, logOf, pageReadId, priorVersion, record, startDocument } from './tab-log';
 import { settleMainFrame } from './main-frame-waiters';
 import { onTabDocument } from './header-reading';
+import { onPageRecorded } from './page-refine';
 import { isNews, mergeVersions, type RequestVersion } from './merge-versions';
 
 /** The fields of webRequest details this module reads; both browsers provide them. */
@@ -210,6 +211,7 @@ function capture(
   if (initiator) event.initiator = String(initiator);
   const documentUrl = details.type === 'main_frame' ? url : undefined;
   record(details.tabId, documentUrl, event);
+  if (documentUrl !== undefined) onPageRecorded(details.tabId);
   const reference = diagnosis.reference ? `${diagnosis.reference.label}: ${diagnosis.reference.value}` : undefined;
   queueHistory(details.tabId, event, documentUrl ?? logOf(details.tabId)?.documentUrl ?? '', reference, prior);
 }

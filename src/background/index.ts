@@ -6,7 +6,7 @@ import { headersWanted, headerTabsRestored, setHeaderHandler, setReadEverywhere,
 import { forgetPrivacy, pruneNow, writeQueued } from './history-writer';
 import { createMenus, onMenuClicked } from './menu';
 import { onMessage } from './messages';
-import { refineLoadedPage } from './page-refine';
+import { forgetLoadedPage, refineLoadedPage } from './page-refine';
 import { cancelRetry, onAlarm, onNotificationClicked } from './scheduled-retries';
 import { onSettingsChanged, settingsLoaded } from './settings-cache';
 import { documentStatus } from './unseen-page';
@@ -37,6 +37,7 @@ browser.webNavigation.onCommitted.addListener((details) => {
   if (details.frameId !== 0) return;
   // The browser reset the badge: nothing of it is shown any more.
   forgetBadge(details.tabId);
+  forgetLoadedPage(details.tabId);
   void checkDocument(details.tabId, details.url, details.timeStamp);
 });
 /** A document whose answer no listener saw is asked its status; the badge is shown again. */
@@ -63,6 +64,7 @@ browser.runtime.onStartup.addListener(() => void checkOpenTabs());
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   forgetBadge(tabId);
+  forgetLoadedPage(tabId);
   forgetPrivacy(tabId);
   void stopReadingHeaders(tabId);
   void cancelRetry(tabId).catch(() => undefined);

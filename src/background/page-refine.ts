@@ -4,7 +4,7 @@ import { browser } from '../shared/browser';
 import { withoutHash } from '../shared/address';
 import { SEVERITY, type RefusalEvent } from '../shared/log';
 import type { Refinement } from '../shared/messages';
-import { observationOf } from '../shared/observation';
+import { observationOf, type PageExtras } from '../shared/observation';
 import { readPage } from '../shared/page-reader';
 import { refineHistory } from './history-writer';
 import { logOf, record } from './tab-log';
@@ -17,22 +17,54 @@ import { wordsReady } from './words';
  * stored finding is refined, so the badge's tooltip and the history say what the popup says.
  */
 
-/** Requests already refined from their page: each page is read once. Bounded, oldest out. */
-const read = new Set<string>();
-const MAX_READ = 512;
+/**
+ * The page each tab finished loading last, with what was read of it (once, and only if it was
+ * refused). webNavigation says a page has loaded; webRequest says it was refused; the two come on
+ * different channels, in either order (Firefox, a busy worker), and the page's refusal can be
+ * upgraded after it was refined (its headers arrive after a status read from the page): whichever
+ * comes last refines the current version of the page's refusal with the page's words.
+ */
+interface LoadedPage {
+  url: string;
+  read?: Promise<PageExtras | null>;
+}
+const loaded = new Map<number, LoadedPage>();
+
+/** The tab committed a new document: what was read of the last one no longer applies. */
+export function forgetLoadedPage(tabId: number): void {
+  loaded.delete(tabId);
+}
 
 /** The tab finished loading `url`: if that document was refused, read it and refine its finding. */
 export async function refineLoadedPage(tabId: number, url: string): Promise<void> {
-  const event = pageRefusal(tabId, url);
-  if (!event?.requestId || read.has(event.requestId)) return;
-  remember(event.requestId);
-  if (!(await mayRead(tabId))) return;
-  const extras = await readPage(tabId, event.url);
-  if (!extras.pageText && !extras.pageTitle) return;
+  // The same load told twice keeps what was read of it; a new load was preceded by its commit.
+  if (loaded.get(tabId)?.url !== url) loaded.set(tabId, { url });
+  await refinePage(tabId);
+}
+
+/** The refusal of a tab's page was recorded or upgraded (capture.ts): refined too if the page has loaded. */
+export function onPageRecorded(tabId: number): void {
+  if (loaded.has(tabId)) void refinePage(tabId);
+}
+
+async function refinePage(tabId: number): Promise<void> {
+  const page = loaded.get(tabId);
+  if (!page || !pageRefusal(tabId, page.url)) return;
+  page.read ??= readRefusedPage(tabId, page.url);
+  const extras = await page.read;
+  // Read against the version of the refusal the log holds now, which may have been upgraded meanwhile.
+  const event = loaded.get(tabId) === page ? pageRefusal(tabId, page.url) : undefined;
+  if (!extras || !event?.requestId) return;
   await wordsReady();
   const diagnosis = diagnoseCore(observationOf(event, extras));
   if (diagnosis.expected) return;
   applyRefinement(tabId, event.requestId, refinementOf(diagnosis));
+}
+
+async function readRefusedPage(tabId: number, url: string): Promise<PageExtras | null> {
+  if (!(await mayRead(tabId))) return null;
+  const extras = await readPage(tabId, url);
+  return extras.pageText || extras.pageTitle ? extras : null;
 }
 
 /**
@@ -78,8 +110,4 @@ async function mayRead(tabId: number): Promise<boolean> {
   }
 }
 
-function remember(requestId: string): void {
-  read.add(requestId);
-  if (read.size > MAX_READ) read.delete(read.values().next().value as string);
-}
 

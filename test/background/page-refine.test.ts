@@ -8,10 +8,10 @@ vi.mock('../../src/shared/browser', async () => ({ browser: (await import('@webe
 const page = { pageTitle: 'Attention Required! | Cloudflare', pageText: '<title>Attention Required! | Cloudflare</title><h1>Sorry, you have been blocked</h1><p>Cloudflare Ray ID: <strong>8f3c2b1a4d5e6f70</strong></p>' };
 const readPage = vi.fn(async () => ({ ...page, cookies: [] as string[] }));
 vi.mock('../../src/shared/page-reader', () => ({ readPage }));
-const { onResponse } = await import('../../src/background/capture');
+const { onResponse, onUnseenDocument } = await import('../../src/background/capture');
 const { logOf } = await import('../../src/background/tab-log');
 const { writeQueued } = await import('../../src/background/history-writer');
-const { applyRefinement, refineLoadedPage } = await import('../../src/background/page-refine');
+const { applyRefinement, forgetLoadedPage, refineLoadedPage } = await import('../../src/background/page-refine');
 const { settingsLoaded } = await import('../../src/background/settings-cache');
 // The words the worker fetches from its own files on first use (background/words.ts), loaded up front here.
 await import('../../src/engine/words');
@@ -20,9 +20,15 @@ let nextId = 1;
 async function refusedPage(path: string): Promise<{ tabId: number; url: string }> {
   const url = `https://shop.example/${path}`;
   const tab = await fakeBrowser.tabs.create({ url });
-  const details: ResponseDetails = {
+  onResponse(answerOf(tab.id as number, url));
+  return { tabId: tab.id as number, url };
+}
+
+/** Cloudflare's answer to the page: a 403 whose headers say only that Cloudflare is in front. */
+function answerOf(tabId: number, url: string): ResponseDetails {
+  return {
     requestId: `refine-${nextId++}`,
-    tabId: tab.id as number,
+    tabId,
     frameId: 0,
     url,
     method: 'GET',
@@ -34,8 +40,6 @@ async function refusedPage(path: string): Promise<{ tabId: number; url: string }
       { name: 'cf-ray', value: '8f3c2b1a4d5e6f70-FRA' },
     ],
   };
-  onResponse(details);
-  return { tabId: tab.id as number, url };
 }
 
 async function historyEntries(): Promise<HistoryDay['entries']> {
@@ -67,6 +71,46 @@ describe('refining a refused page once it has loaded', () => {
     await writeQueued();
     const mine = (await historyEntries()).filter((e) => e.url === url);
     expect(mine).toEqual([expect.objectContaining({ cause: 'cloudflare-block', vendor: 'cloudflare', count: 1 })]);
+  });
+
+  it('the page loaded before its refusal reached the worker (another channel, a busy worker): refined when the refusal comes', async () => {
+    const url = 'https://shop.example/completed-first';
+    const tab = await fakeBrowser.tabs.create({ url });
+    const tabId = tab.id as number;
+    await refineLoadedPage(tabId, url);
+    expect(readPage).not.toHaveBeenCalled();
+    onResponse({ ...answerOf(tabId, url) });
+    await vi.waitFor(() => expect(logOf(tabId)?.events).toEqual([expect.objectContaining({ cause: 'cloudflare-block', vendor: 'cloudflare', headers: expect.objectContaining({ 'cf-ray': '8f3c2b1a4d5e6f70-FRA' }) })]));
+    expect(readPage).toHaveBeenCalledTimes(1);
+    await writeQueued();
+    expect((await historyEntries()).filter((e) => e.url === url)).toEqual([expect.objectContaining({ cause: 'cloudflare-block', vendor: 'cloudflare', reference: expect.stringContaining('8f3c2b1a4d5e6f70') })]);
+  });
+
+  it('a page refined from a status read of itself keeps its cause when its answer with headers comes after (Firefox)', async () => {
+    const url = 'https://shop.example/read-first';
+    const tab = await fakeBrowser.tabs.create({ url });
+    const tabId = tab.id as number;
+    onUnseenDocument(tabId, url, 403, Date.now());
+    await refineLoadedPage(tabId, url);
+    expect(logOf(tabId)?.events).toEqual([expect.objectContaining({ cause: 'cloudflare-block', noHeaders: true })]);
+    // The listener's answer for the same document, with the headers: from them alone, no vendor.
+    onResponse(answerOf(tabId, url));
+    await vi.waitFor(() => expect(logOf(tabId)?.events).toEqual([expect.objectContaining({ cause: 'cloudflare-block', vendor: 'cloudflare', headers: expect.objectContaining({ 'cf-ray': '8f3c2b1a4d5e6f70-FRA' }) })]));
+    expect(logOf(tabId)?.total).toBe(1);
+    // Read once for the load, however many versions it refined.
+    expect(readPage).toHaveBeenCalledTimes(1);
+    await writeQueued();
+    expect((await historyEntries()).filter((e) => e.url === url)).toEqual([expect.objectContaining({ cause: 'cloudflare-block', vendor: 'cloudflare', count: 1 })]);
+  });
+
+  it('a new document in the tab is read anew: what was read of the last one is not applied to it', async () => {
+    const { tabId, url } = await refusedPage('reloaded');
+    await refineLoadedPage(tabId, url);
+    forgetLoadedPage(tabId);
+    onResponse(answerOf(tabId, url));
+    expect(readPage).toHaveBeenCalledTimes(1);
+    await refineLoadedPage(tabId, url);
+    expect(readPage).toHaveBeenCalledTimes(2);
   });
 
   it('leaves pages that were not refused unread', async () => {
