@@ -1,5 +1,6 @@
 import { CF_RAY } from './lab/scenarios';
 import { test, expect } from './support/fixtures';
+import { navigateFromPage } from './support/dom';
 import { badgeOf, eventsOf, readLog, visit } from './support/extension';
 
 test('a refused page is recorded with its headers and counted on the badge', async ({ driver, lab }) => {
@@ -51,7 +52,7 @@ test('a 200 page leaves no badge and no log', async ({ driver, lab }) => {
   const { page, tabId } = await visit(driver, lab.route('/first', { status: 403, body: 'no' }));
   await expect.poll(() => badgeOf(driver, tabId)).toBe('1');
 
-  await page.evaluate((next) => location.assign(next), url);
+  await navigateFromPage(page, url);
   await expect.poll(() => page.url()).toBe(url);
   await expect.poll(() => badgeOf(driver, tabId)).toBe('');
   await expect.poll(() => eventsOf(driver, tabId)).toHaveLength(0);

@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { navigateFromPage } from './support/dom';
 import { badgeOf, eventsOf, readLog, visit } from './support/extension';
 
 /** Tabs come and go, documents are swapped without requests: nothing may land on the wrong one. */
@@ -74,11 +75,11 @@ test('back to a page from the back/forward cache shows none of the next page\u20
   const { page, tabId } = await visit(driver, a);
   await expect.poll(() => badgeOf(driver, tabId)).toBe('1');
 
-  await page.evaluate((next) => location.assign(next), b);
+  await navigateFromPage(page, b);
   await expect.poll(() => page.url()).toBe(b);
   await expect.poll(() => badgeOf(driver, tabId)).toBe('3');
 
-  await page.evaluate(() => history.back(), undefined);
+  await navigateFromPage(page, null);
   await expect.poll(() => page.url()).toBe(a);
   await expect.poll(() => page.evaluate(() => document.body?.dataset.restored ?? null, undefined)).not.toBeNull();
   const restored = await page.evaluate(() => document.body.dataset.restored, undefined);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { test, expect } from './support/fixtures';
+import { navigateFromPage } from './support/dom';
 import { eventsOf, readLog, visit } from './support/extension';
 
 /**
@@ -37,7 +38,7 @@ test(`a refused image in a tab reading headers is one event: ${REPETITIONS} load
   busy = Array.from({ length: 2 }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
   const outcomes: string[] = [];
   for (let load = 1; load <= REPETITIONS; load++) {
-    await page.evaluate((next) => location.assign(next), `${url}?load=${load}`);
+    await navigateFromPage(page, `${url}?load=${load}`);
     await expect.poll(() => lab.hits('/cdn/photo.png'), { timeout: 20_000 }).toBe((load + 2) * IMAGES);
     // Every image's version with headers arrives, first or second.
     const marks = async (): Promise<string[]> =>

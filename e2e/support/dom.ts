@@ -17,3 +17,14 @@ export function attributeOf(page: DriverPage, selector: string, name: string): P
 export function countOf(page: DriverPage, selector: string): Promise<number> {
   return page.evaluate((sel) => document.querySelectorAll(sel).length, selector);
 }
+
+/**
+ * Starts a navigation as the page's own script would (`location.assign(url)`, or `history.back()`
+ * for null), after the evaluation has answered: an evaluation that navigates can lose its answer
+ * with the document it replaces ("Execution context was destroyed").
+ */
+export async function navigateFromPage(page: DriverPage, url: string | null): Promise<void> {
+  await page.evaluate((target) => {
+    setTimeout(() => (target === null ? history.back() : location.assign(target)), 0);
+  }, url);
+}
