@@ -199,6 +199,8 @@ function budgetsOf(r: Results): Budget[] {
     list.push(check(`flood: worker heap growth over ${r.flood.events} events`, r.flood.workerHeapGrowthBytes, 5 * KB * KB, 'max', ' B'));
     const answered = isOkAnswer(r.flood.midFixAnswer) ? 1 : 0;
     list.push(check('flood: a retry fix answers mid-flood (1 = yes)', answered, 1, 'min'));
+    // Issue 10: the popup shows its content within 300 ms during the flood.
+    list.push(check('flood: popup on the flooded tab to content, half-way', r.flood.midPopupMs, 300, 'max', ' ms'));
   }
   if (r.bundle) {
     list.push(check('bundle: popup JavaScript, gzipped', r.bundle.popup.gzipBytes, 25 * KB, 'max', ' B'));

@@ -66,6 +66,8 @@ export function useTabLog(params: URLSearchParams): TabState {
 
 /** A performance mark: the popup has shown what it read of the tab's log. */
 export const TAB_LOG_SHOWN = 'why-blocked:tab-log-shown';
+/** A performance mark: the popup's script has started (the page and its chunks are loaded). */
+export const POPUP_SCRIPT_STARTED = 'why-blocked:popup-script-started';
 
 function tabIdParam(params: URLSearchParams): number | null {
   const fromParam = Number(params.get('tabId'));
