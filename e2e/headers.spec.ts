@@ -1,7 +1,7 @@
 import { CF_RAY } from './lab/scenarios';
 import { test, expect } from './support/fixtures';
 import { attributeOf, navigateFromPage, textOf } from './support/dom';
-import { eventsOf, openPopup, readLog, visit } from './support/extension';
+import { eventsOf, expectEventPerRequest, openPopup, readLog, visit } from './support/extension';
 import { exists, resetSettings, storedSettings } from './support/pages';
 
 /**
@@ -25,18 +25,8 @@ test('a refused image is first seen by its status; "Reload and read headers" sho
 
   const asked = lab.hits('/cdn/banner.png');
   await popup.click('[data-testid=read-headers]');
-  // The tab reloads; the image's refusal comes again with its headers: one event per request the
-  // browser made (Firefox now and then asks for an image twice; each is its own refusal).
-  await expect.poll(() => lab.hits('/cdn/banner.png')).toBeGreaterThan(asked);
-  const marks = async (): Promise<string[]> => (await eventsOf(driver, tabId)).map((e) => e.headers['x-lab-marker'] ?? 'none');
-  const perRequest = async (): Promise<string> => {
-    const seen = await marks();
-    const requests = lab.hits('/cdn/banner.png') - asked;
-    return seen.length === requests && seen.every((m) => m === 'image') ? 'one event with headers per request' : `${seen.join(', ')} for ${requests} requests`;
-  };
-  await expect.poll(perRequest).toBe('one event with headers per request');
-  const [event] = await eventsOf(driver, tabId);
-  expect(event?.noHeaders).toBeUndefined();
+  // The tab reloads; the image's refusal comes again, with its headers, once per request.
+  await expectEventPerRequest(driver, tabId, lab, '/cdn/banner.png', asked, (e) => e.headers['x-lab-marker'] === 'image' && e.noHeaders === undefined);
   expect((await readLog(driver, tabId))?.total).toBe(lab.hits('/cdn/banner.png') - asked);
   // The popup follows the log: now it names the vendor, gives the Ray ID and says headers are read.
   await expect.poll(() => attributeOf(popup, '[data-testid=cause]', 'data-vendor')).toBe('cloudflare');
@@ -49,14 +39,7 @@ test('a refused image is first seen by its status; "Reload and read headers" sho
   await expect.poll(() => exists(popup, '[data-testid=headers-reading]')).toBe(false);
   const stopped = lab.hits('/cdn/banner.png');
   await page.reload();
-  await expect.poll(() => lab.hits('/cdn/banner.png')).toBeGreaterThan(stopped);
-  await expect
-    .poll(async () => {
-      const seen = await eventsOf(driver, tabId);
-      const requests = lab.hits('/cdn/banner.png') - stopped;
-      return seen.length === requests && seen.every((e) => e.noHeaders === true) ? 'one status-only event per request' : `${seen.length} events for ${requests} requests`;
-    })
-    .toBe('one status-only event per request');
+  await expectEventPerRequest(driver, tabId, lab, '/cdn/banner.png', stopped, (e) => e.noHeaders === true);
 });
 
 test('"Read the headers of every request" records refused subresources with their headers, also those only headers reveal', async ({ driver, lab }) => {
@@ -100,11 +83,12 @@ test('reading headers ends when the tab leaves the site it was asked for', async
 
   const popup = await openPopup(driver, tabId);
   await expect.poll(() => exists(popup, '[data-testid=read-headers]')).toBe(true);
+  const asked = lab.hits('/cdn/icon.png');
   await popup.click('[data-testid=read-headers]');
   await expect.poll(reading).toEqual({ [tabId]: new URL(url).origin });
   // The click reloads the tab: navigate only once the reloaded page's image is recorded with its
   // headers, or the navigation below runs in a document the reload is about to replace.
-  await expect.poll(async () => (await eventsOf(driver, tabId)).map((e) => e.noHeaders === true)).toEqual([false]);
+  await expectEventPerRequest(driver, tabId, lab, '/cdn/icon.png', asked, (e) => e.noHeaders === undefined);
   // Within the site it goes on; on another site (localhost is another site here) it stops.
   await navigateFromPage(page, lab.route('/catalog/page-2', { status: 200, body: '<title>Page 2</title>' }));
   await expect.poll(() => page.url()).toContain('/catalog/page-2');

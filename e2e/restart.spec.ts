@@ -2,7 +2,8 @@ import { startLab } from './lab/server';
 import { test, expect } from './support/fixtures';
 import { backgroundContextId, launchDriver, waitFor, type Driver } from './support/driver';
 import { attributeOf, countOf } from './support/dom';
-import { badgeOf, eventsOf, openPopup, readLog, visit } from './support/extension';
+import { badgeOf, eventsOf, expectEventPerRequest, openPopup, readLog, visit } from './support/extension';
+import type { RefusalEvent } from '../src/shared/log';
 import { launchWatching } from './support/ready';
 
 /**
@@ -87,14 +88,15 @@ test('a tab that asked for headers still gets them after the worker restarts', a
     // back which tabs read headers when the image's answer comes.
     const url = lab.route('/late-gallery', { status: 200, body: `<!doctype html><title>Gallery</title><img src="${image}" alt="late">` });
     const { page, tabId } = await visit(driver, url);
-    const marks = async (since: number): Promise<string[]> =>
-      (await eventsOf(driver, tabId)).filter((e) => e.time >= since).map((e) => e.headers['x-lab-marker'] ?? 'none');
-    await expect.poll(() => marks(0)).toEqual(['none']);
+    const LATE = '/cdn/late.png';
+    const marked = (e: RefusalEvent): boolean => e.headers['x-lab-marker'] === 'late-image';
+    await expectEventPerRequest(driver, tabId, lab, LATE, 0, (e) => e.noHeaders === true);
 
     const popup = await openPopup(driver, tabId);
     await expect.poll(() => countOf(popup, '[data-testid=read-headers]')).toBe(1);
+    const asked = lab.hits(LATE);
     await popup.click('[data-testid=read-headers]');
-    await expect.poll(() => marks(0)).toEqual(['late-image']);
+    await expectEventPerRequest(driver, tabId, lab, LATE, asked, marked);
     await popup.close();
 
     // Each wake: the worker is woken by the page's own request and the image answers at once.
@@ -102,19 +104,14 @@ test('a tab that asked for headers still gets them after the worker restarts', a
     // knows which tabs read them (header-bridge.ts). Firefox keeps primed while suspended only the
     // listeners registered while the script first ran, so the first wake after asking reads the
     // image by its status; from the next one the tab's listener is primed (start-mirror.ts).
-    // Either way the image is one event, every time.
+    // Either way each request of the image is one event, every time.
     for (let wake = 1; wake <= 3; wake++) {
       await driver.stopBackground();
-      const reloaded = Date.now();
+      const before = lab.hits(LATE);
       await page.reload();
-      await expect.poll(() => lab.hits('/cdn/late.png')).toBe(2 + wake);
-      if (driverName === 'firefox' && wake === 1) {
-        await expect.poll(async () => (await marks(reloaded)).length, `wake ${wake}`).toBe(1);
-        expect(['none', 'late-image']).toContain((await marks(reloaded))[0]);
-      } else {
-        await expect.poll(() => marks(reloaded), `wake ${wake}`).toEqual(['late-image']);
-      }
-      expect((await readLog(driver, tabId))?.total).toBe(1);
+      const firstFirefoxWake = driverName === 'firefox' && wake === 1;
+      await expectEventPerRequest(driver, tabId, lab, LATE, before, (e) => marked(e) || (firstFirefoxWake && e.noHeaders === true), `wake ${wake}`);
+      expect((await readLog(driver, tabId))?.total).toBe(lab.hits(LATE) - before);
     }
   } finally {
     await lab.close();

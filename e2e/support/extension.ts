@@ -1,4 +1,5 @@
 import type { RefusalEvent, TabLog } from '../../src/shared/log';
+import type { Lab } from '../lab/server';
 import { expect } from '@playwright/test';
 import { countOf } from './dom';
 import type { Driver, DriverPage } from './driver';
@@ -39,4 +40,32 @@ export async function openSettledPopup(driver: Driver, tabId: number): Promise<D
 export async function cookieList(driver: Driver): Promise<string[]> {
   const cookies = await driver.evalInExtension((api) => api.cookies.getAll({}), undefined);
   return cookies.map((c) => `${c.domain} ${c.name}=${c.value}`).sort();
+}
+
+/**
+ * One event per request: polls until the tab's refusals of `path` are exactly as many as the
+ * requests the lab answered for it after `since` of them (at least one), each as `expected` says.
+ * Firefox now and then asks for an image twice after a reload (two requests, two requestIds);
+ * each is its own refusal, and a request counted twice is still caught.
+ */
+export async function expectEventPerRequest(
+  driver: Driver,
+  tabId: number,
+  lab: Pick<Lab, 'hits'>,
+  path: string,
+  since: number,
+  expected: (event: RefusalEvent) => boolean,
+  message?: string,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const requests = lab.hits(path) - since;
+        const events = (await eventsOf(driver, tabId)).filter((e) => new URL(e.url).pathname === path);
+        if (requests === 0) return 'no request yet';
+        return events.length === requests && events.every(expected) ? 'one event per request' : `${events.length} events (${events.filter(expected).length} as expected) for ${requests} requests`;
+      },
+      { message },
+    )
+    .toBe('one event per request');
 }
