@@ -28,8 +28,25 @@ export function onAlarm(alarm: { name: string }): void {
   if (tabId !== null) void runRetry(tabId);
 }
 
-/** Runs a scheduled retry once: the stored state stops the timer and the alarm both running it. */
+/** Retries under way in this worker life, claimed before their first await. */
+const running = new Set<number>();
+
+/**
+ * Runs a scheduled retry once. The timer and the alarm fall due together: the first to come
+ * claims the tab at once (a check of the stored state alone would let both read 'scheduled' before
+ * either wrote 'done'); the stored state stops a run in a later worker life.
+ */
 async function runRetry(tabId: number): Promise<void> {
+  if (running.has(tabId)) return;
+  running.add(tabId);
+  try {
+    await runClaimedRetry(tabId);
+  } finally {
+    running.delete(tabId);
+  }
+}
+
+async function runClaimedRetry(tabId: number): Promise<void> {
   const stored = (await browser.storage.session.get(retryKey(tabId)))[retryKey(tabId)];
   if (!isScheduledRetry(stored) || stored.state !== 'scheduled') return;
   await browser.storage.session.set({ [retryKey(tabId)]: { ...stored, state: 'done' } });

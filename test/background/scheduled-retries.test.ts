@@ -63,6 +63,19 @@ describe('scheduled retries', () => {
     expect(reloads).toEqual([tabId]);
   });
 
+  it('runs once when the alarm and the short-wait timer fire at the same moment', async () => {
+    const tabId = await tabAt('https://api.example/data');
+    // With a short Retry-After the worker's timer and the alarm are both due when the wait is
+    // over (seen in Firefox: the tab reloaded twice). Two runs started before either has read the
+    // stored state:
+    await scheduleRetry(tabId, 'https://api.example/data', IN_A_MINUTE());
+    onAlarm({ name: `retry:${tabId}` });
+    onAlarm({ name: `retry:${tabId}` });
+    await vi.waitFor(async () => expect((await stored(tabId))?.result).toBeDefined());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reloads).toEqual([tabId]);
+  });
+
   it('does not reload a tab that went to another site, or that closed, and forgets the retry', async () => {
     const tabId = await tabAt('https://elsewhere.example/');
     await scheduleRetry(tabId, 'https://api.example/data', IN_A_MINUTE());
