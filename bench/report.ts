@@ -92,7 +92,7 @@ export function printTable(r: Results, budgets: Budget[], toStderr = false): voi
       ['worker heap before / after (bytes, after GC)', `${fl.heapBefore} / ${fl.heapAfter}`],
       ['worker heap growth bytes', String(fl.workerHeapGrowthBytes)],
       ['mid-flood: retry fix answered in ms', `${f(fl.midFixMs, 0)} ${JSON.stringify(fl.midFixAnswer)}`],
-      ['mid-flood: popup to content ms', f(fl.midPopupMs, 1)],
+      ['during the flood: popup to content ms (median)', `${f(fl.midPopupMs, 1)} (${fl.midPopupsMs.map((ms) => f(ms, 0)).join(', ')})`],
       ['after: retry fix ms / popup ms', `${f(fl.afterFixMs, 0)} / ${f(fl.afterPopupMs, 1)}`],
     ]);
   }
