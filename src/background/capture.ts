@@ -1,13 +1,12 @@
 import { diagnoseCore } from '../engine/core';
-import { withoutHash } from '../shared/address';
 import { isDocumentType } from '../engine/is-document-type';
 import { hasMarkerHeader, isBlockingError, statusVerdict } from '../engine/precheck';
-import { MAX_URL, severityOf, type RefusalEvent } from '../shared/log';
+import { severityOf, type RefusalEvent } from '../shared/log';
 import { compactHeaders, cookieNamesFrom, type RawHeader } from './headers';
 import { queueHistory, renameQueued } from './history-writer';
 import { settings } from './settings-cache';
 import { isCounted } from '../shared/settings';
-import { adoptPageRead, countRepeat, logOf, pageReadId, priorVersion, record, startDocument } from './tab-log';
+import { adoptPageRead, countRepeat, logOf, pageEventOf, pageReadId, priorVersion, record, startDocument } from './tab-log';
 import { settleMainFrame } from './main-frame-waiters';
 import { onTabDocument } from './header-reading';
 import { onPageRecorded } from './page-refine';
@@ -115,8 +114,7 @@ export function onError(details: ErrorDetails): void {
 export function onUnseenDocument(tabId: number, url: string, status: number, time: number): void {
   if (statusVerdict(status, 'main_frame') !== 1) return;
   // Firefox can report the commit before the answer: the listener may have recorded it meanwhile.
-  const page = withoutHash(url.slice(0, MAX_URL));
-  if (logOf(tabId)?.events.some((e) => e.type === 'main_frame' && withoutHash(e.url) === page)) return;
+  if (pageEventOf(tabId, url)) return;
   const details = { requestId: pageReadId(tabId, time), tabId, frameId: 0, url, method: 'GET', type: 'main_frame', timeStamp: time };
   try {
     capture(details, { status, headers: {}, noHeaders: true }, undefined);

@@ -1,13 +1,11 @@
 import { diagnoseCore } from '../engine/core';
 import type { CoreDiagnosis } from '../engine/types';
 import { browser } from '../shared/browser';
-import { withoutHash } from '../shared/address';
-import { SEVERITY, type RefusalEvent } from '../shared/log';
 import type { Refinement } from '../shared/messages';
 import { observationOf, type PageExtras } from '../shared/observation';
 import { readPage } from '../shared/page-reader';
 import { refineHistory } from './history-writer';
-import { logOf, record } from './tab-log';
+import { logOf, pageEventOf, record } from './tab-log';
 import { wordsReady } from './words';
 
 /**
@@ -49,11 +47,11 @@ export function onPageRecorded(tabId: number): void {
 
 async function refinePage(tabId: number): Promise<void> {
   const page = loaded.get(tabId);
-  if (!page || !pageRefusal(tabId, page.url)) return;
+  if (!page || !pageEventOf(tabId, page.url)) return;
   page.read ??= readRefusedPage(tabId, page.url);
   const extras = await page.read;
   // Read against the version of the refusal the log holds now, which may have been upgraded meanwhile.
-  const event = loaded.get(tabId) === page ? pageRefusal(tabId, page.url) : undefined;
+  const event = loaded.get(tabId) === page ? pageEventOf(tabId, page.url) : undefined;
   if (!extras || !event?.requestId) return;
   await wordsReady();
   const diagnosis = diagnoseCore(observationOf(event, extras));
@@ -90,15 +88,6 @@ export function refinementOf(diagnosis: Pick<CoreDiagnosis, 'cause' | 'category'
   return refined;
 }
 
-/** The refusal of the tab's page itself, if the tab shows that page. */
-function pageRefusal(tabId: number, url: string): RefusalEvent | undefined {
-  const events = logOf(tabId)?.events ?? [];
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
-    if (e?.severity === SEVERITY.page && withoutHash(e.url) === withoutHash(url)) return e;
-  }
-  return undefined;
-}
 
 /** A private window's page is read only where the user allowed the extension there. */
 async function mayRead(tabId: number): Promise<boolean> {
@@ -109,5 +98,3 @@ async function mayRead(tabId: number): Promise<boolean> {
     return false;
   }
 }
-
-

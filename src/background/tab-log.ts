@@ -146,17 +146,25 @@ export function pageReadId(tabId: number, time: number): string {
  */
 export function adoptPageRead(tabId: number, url: string, requestId: string): string | undefined {
   const log = logs.get(tabId);
-  if (!log || closed.has(tabId)) return undefined;
-  const page = withoutHash(url.slice(0, MAX_URL));
-  const index = log.events.findIndex((e) => e.type === 'main_frame' && e.requestId?.startsWith(PAGE_READ) && withoutHash(e.url) === page);
-  const event = log.events[index];
-  if (!event?.requestId) return undefined;
+  const event = pageEventOf(tabId, url);
+  if (!log || !event?.requestId?.startsWith(PAGE_READ)) return undefined;
   const before = event.requestId;
-  log.events[index] = { ...event, requestId };
+  log.events[log.events.indexOf(event)] = { ...event, requestId };
   requests.delete(before);
   remember(requestId, log);
   markDirty(tabId);
   return before;
+}
+
+/** The refusal of the tab's page itself at `url` (whatever its fragment), the latest if several. */
+export function pageEventOf(tabId: number, url: string): RefusalEvent | undefined {
+  const events = closed.has(tabId) ? [] : (logs.get(tabId)?.events ?? []);
+  const page = withoutHash(url.slice(0, MAX_URL));
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e?.type === 'main_frame' && withoutHash(e.url) === page) return e;
+  }
+  return undefined;
 }
 
 /** The tab is showing a new document: what was refused before belongs to the old one. */
